@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+
+namespace SocialBot.Core.Mentions;
+
+/// <summary>A customer's post or message addressed to the team, as it arrives on the <c>mentions</c> queue.</summary>
+public sealed record Mention
+{
+    /// <summary>Unique within the channel; <see cref="Key"/> (channel + id) is the idempotency key.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Lower-case channel name, e.g. <c>twitter</c>.</summary>
+    public required string Channel { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public required MentionAuthor Author { get; init; }
+
+    /// <summary>The text, NFC-normalised with control characters removed.</summary>
+    public required string Text { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Whether the post is public: a public reply never contains personal details.</summary>
+    public bool IsPublic { get; init; } = true;
+
+    public string? InReplyTo { get; init; }
+
+    public ConversationReference? ConversationReference { get; init; }
+
+    [JsonIgnore]
+    public MentionKey Key => new(Channel, Id);
+}
+
+public sealed record MentionAuthor
+{
+    public required string Id { get; init; }
+
+    public string? Handle { get; init; }
+
+    public string? Name { get; init; }
+
+    public bool IsBot { get; init; }
+}
+
+/// <summary>The Bot Framework conversation reference used to reply through the Connector.</summary>
+public sealed record ConversationReference
+{
+    public string? ServiceUrl { get; init; }
+
+    public string? ActivityId { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public ChannelAccount? Bot { get; init; }
+
+    public ChannelAccount? User { get; init; }
+
+    public ConversationAccount? Conversation { get; init; }
+}
+
+public sealed record ChannelAccount
+{
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+}
+
+public sealed record ConversationAccount
+{
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public bool? IsGroup { get; init; }
+
+    public string? ConversationType { get; init; }
+
+    public string? TenantId { get; init; }
+}
+
+/// <summary>Channel + mention id: the identity of a mention everywhere in SocialBot.</summary>
+public readonly record struct MentionKey(string Channel, string Id)
+{
+    public override string ToString() => $"{Channel}/{Id}";
+}
