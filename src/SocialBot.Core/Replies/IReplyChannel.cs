@@ -1,0 +1,68 @@
+using SocialBot.Core.Mentions;
+
+namespace SocialBot.Core.Replies;
+
+/// <summary>Delivers a reply to the customer: the Bot Connector in Azure, the local outbox by default.</summary>
+public interface IReplyChannel
+{
+    /// <summary>Short name for traces and status (<c>outbox</c>, <c>botconnector</c>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Sends the reply. Must be idempotent per <see cref="OutgoingReply.ReplyId"/> where the channel allows it.
+    /// Throws <see cref="PermanentDeliveryException"/> when retrying cannot help (the message goes to the poison queue
+    /// at once, with the reason); any other exception is transient and the queue retries.
+    /// </summary>
+    Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+}
+
+public enum ReplyKind
+{
+    Acknowledgement,
+    Agent,
+}
+
+/// <summary>A reply waiting on the <c>replies</c> queue.</summary>
+public sealed record OutgoingReply
+{
+    /// <summary>Stable id: <c>{channel}/{mentionId}/{kind}</c> for acknowledgements, unique per agent reply.</summary>
+    public required string ReplyId { get; init; }
+
+    public required string MentionId { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public required ReplyKind Kind { get; init; }
+
+    public required string Text { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsPublic { get; init; } = true;
+
+    /// <summary>Set for agent replies.</summary>
+    public string? AgentName { get; init; }
+
+    /// <summary>Where to reply through the Bot Connector; null for ingester channels.</summary>
+    public ConversationReference? ConversationReference { get; init; }
+}
+
+/// <summary>Delivery failed in a way retrying cannot fix (for example the channel answered 403 or 404).</summary>
+public sealed class PermanentDeliveryException : Exception
+{
+    public PermanentDeliveryException()
+    {
+    }
+
+    public PermanentDeliveryException(string message)
+        : base(message)
+    {
+    }
+
+    public PermanentDeliveryException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
