@@ -1,0 +1,163 @@
+using SocialBot.Core.Channels;
+using SocialBot.Core.Configuration;
+using SocialBot.Core.Hours;
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Sentiment;
+
+namespace SocialBot.Core.Acknowledgements;
+
+/// <summary>
+/// Writes the after-hours acknowledgement (DESIGN.md section 5): greets by name or handle, apologises when the mention
+/// is negative, reflects the topic, says when people are back in the team's time zone, and offers the after-hours
+/// email address and voicemail number. Wording varies per mention but is chosen deterministically from channel + id, so a
+/// retry writes the same text. When the channel's limit is short it drops flourishes first (sign-off, privacy note,
+/// topic, greeting) and never the contact options.
+/// </summary>
+public sealed class AcknowledgementComposer
+{
+    private readonly AcknowledgementTemplates _templates;
+    private readonly AfterHoursOptions _afterHours;
+    private readonly StaffedHours _hours;
+    private readonly ChannelCatalog _channels;
+
+    public AcknowledgementComposer(AcknowledgementTemplates templates, AfterHoursOptions afterHours, StaffedHours hours, ChannelCatalog channels)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(afterHours);
+        ArgumentNullException.ThrowIfNull(hours);
+        ArgumentNullException.ThrowIfNull(channels);
+        _templates = templates;
+        _afterHours = afterHours;
+        _hours = hours;
+        _channels = channels;
+    }
+
+    /// <param name="mention">The mention being acknowledged.</param>
+    /// <param name="sentiment">Its sentiment; a negative mention gets an apology.</param>
+    /// <param name="now">The instant of the reply.</param>
+    /// <param name="nextStaffedAt">When people are back (null if the schedule has no next opening).</param>
+    public ComposedAcknowledgement Compose(Mention mention, SentimentResult sentiment, DateTimeOffset now, DateTimeOffset? nextStaffedAt)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(sentiment);
+        var channel = _channels.Get(mention.Channel);
+        var seed = Seed(mention);
+        var name = GreetingName(mention);
+        var topic = TopicDetector.Detect(mention.Text);
+        var negative = sentiment.IsNegative;
+        var back = nextStaffedAt is { } opening ? BackTimeFormatter.Format(opening, now, _hours) : null;
+        var backNoZone = nextStaffedAt is { } o ? BackTimeFormatter.Format(o, now, _hours, withZone: false) : null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = name ?? "",
+            ["team"] = _afterHours.TeamName,
+            ["topic"] = topic ?? "this",
+            ["back"] = back ?? "",
+            ["email"] = _afterHours.Email ?? "",
+            ["voicemail"] = _afterHours.Voicemail ?? "",
+        };
+
+        var greeting = Render(name is null ? _templates.AnonymousGreetings : _templates.Greetings, seed, 1, values);
+        var body = Render(negative ? _templates.Apologies : _templates.Thanks, seed, 2, values);
+        var fullOpening = $"{greeting} {body}";
+        var shortOpening = $"{greeting} {(negative ? "sorry about this." : "thanks for your message.")}";
+        var backSentence = back is null
+            ? "Our team is away right now and will reply as soon as we can."
+            : Render(_templates.BackAt, seed, 3, values);
+        var contact = Render(ContactTemplates(), seed, 4, values);
+        var privacy = mention.IsPublic ? Render(_templates.PublicPrivacyNote, seed, 5, values) : null;
+        var signOff = Render(_templates.SignOff, seed, 6, values);
+        var compactBack = back is null ? "We'll reply as soon as we can." : $"We're back {back}.";
+        var compactContact = CompactContact();
+        var apology = negative ? "Sorry about this. " : "";
+        var minimal = (backNoZone is null ? "We'll reply soon. " : $"Back {backNoZone}. ") + CompactContact();
+
+        string?[][] ladder =
+        [
+            [fullOpening, backSentence, contact, privacy, signOff],
+            [fullOpening, backSentence, contact, privacy],
+            [fullOpening, backSentence, contact],
+            [shortOpening, backSentence, contact],
+            [shortOpening, compactBack, compactContact],
+            [apology + compactBack, compactContact],
+            [minimal],
+        ];
+
+        for (var level = 0; level < ladder.Length; level++)
+        {
+            var text = Join(ladder[level]);
+            if (channel.Fits(text) || level == ladder.Length - 1)
+            {
+                return new ComposedAcknowledgement(text, level, channel.LengthOf(text), channel.MaxReplyLength, topic);
+            }
+        }
+
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>The name to greet with: the first word of the display name, else the handle, else none.</summary>
+    public static string? GreetingName(Mention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var name = TextSanitizer.CleanName(mention.Author.Name);
+        if (name is not null && !name.StartsWith('@'))
+        {
+            var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+            if (first.Any(char.IsLetter))
+            {
+                return first;
+            }
+        }
+
+        var handle = TextSanitizer.CleanName(mention.Author.Handle);
+        if (handle is null || handle.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return handle.StartsWith('@') ? handle : "@" + handle;
+    }
+
+    private IReadOnlyList<string> ContactTemplates() =>
+        (_afterHours.Email, _afterHours.Voicemail) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) => _templates.Contact,
+            ({ Length: > 0 }, _) => _templates.EmailOnly,
+            _ => _templates.VoicemailOnly,
+        };
+
+    private string CompactContact() =>
+        (_afterHours.Email, _afterHours.Voicemail) switch
+        {
+            ({ Length: > 0 } email, { Length: > 0 } voicemail) => $"Email {email} or leave a voicemail at {voicemail}.",
+            ({ Length: > 0 } email, _) => $"Email {email}.",
+            (_, var voicemail) => $"Leave a voicemail at {voicemail}.",
+        };
+
+    private static string Render(IReadOnlyList<string> variants, uint seed, uint salt, IReadOnlyDictionary<string, string> values)
+    {
+        var index = (int)((seed ^ (salt * 0x9E3779B9u)) % (uint)variants.Count);
+        return AcknowledgementTemplates.Render(variants[index], values).Trim();
+    }
+
+    private static string Join(string?[] parts)
+    {
+        var text = string.Join(" ", parts.Where(part => !string.IsNullOrWhiteSpace(part)));
+        return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
+
+    /// <summary>FNV-1a over channel/id: stable across processes and machines, unlike string.GetHashCode.</summary>
+    private static uint Seed(Mention mention)
+    {
+        var hash = 2166136261u;
+        foreach (var c in $"{mention.Channel}/{mention.Id}")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+}
+
+/// <summary>An acknowledgement and how it was fitted: <see cref="Level"/> 0 is the full wording, higher levels are shorter.</summary>
+public sealed record ComposedAcknowledgement(string Text, int Level, int Length, int MaxLength, string? Topic);

@@ -1,0 +1,229 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SocialBot.Core.Acknowledgements;
+using SocialBot.Core.Configuration;
+using SocialBot.Core.Hours;
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Sentiment;
+
+namespace SocialBot.Core.Triage;
+
+/// <summary>
+/// Decides what happens to a mention (DESIGN.md section 1, steps 1-4): ignore it (own account, bot, auto-reply,
+/// duplicate), acknowledge it automatically when the team is off duty (at most once per author and conversation per
+/// closed period, and not right after an agent replied), and hand it off: urgent when negative, normal otherwise.
+/// Every step adds a line to the decision's trace.
+/// </summary>
+public sealed partial class TriagePolicy
+{
+    private readonly StaffedHours _hours;
+    private readonly ISentimentAnalyzer _sentiment;
+    private readonly IConversationHistory _history;
+    private readonly AcknowledgementComposer _composer;
+    private readonly TriageOptions _options;
+    private readonly OwnAccountMatcher _ownAccounts;
+    private readonly ILogger<TriagePolicy> _logger;
+
+    public TriagePolicy(
+        StaffedHours hours,
+        ISentimentAnalyzer sentiment,
+        IConversationHistory history,
+        AcknowledgementComposer composer,
+        SocialBotOptions options,
+        ILogger<TriagePolicy> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _hours = hours;
+        _sentiment = sentiment;
+        _history = history;
+        _composer = composer;
+        _options = options.Triage;
+        _ownAccounts = new OwnAccountMatcher(options.OwnAccounts);
+        _logger = logger;
+    }
+
+    public async Task<TriageDecision> DecideAsync(Mention mention, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var trace = new List<string>
+        {
+            $"{mention.Key}: {(mention.IsPublic ? "public" : "private")} mention on {mention.Channel}, received {Stamp(mention.ReceivedAt)}, decided at {Stamp(at)}",
+        };
+        var staffed = _hours.IsStaffed(at);
+        var nextStaffedAt = staffed ? at : _hours.NextStaffedAt(at);
+
+        var ignored = IgnoreBeforeAnalysis(mention, trace);
+        if (ignored is not null)
+        {
+            return Ignore(mention, at, staffed, nextStaffedAt, ignored.Value, null, trace);
+        }
+
+        var history = await _history.GetAsync(mention, cancellationToken);
+        if (FindDuplicate(mention, history) is { } original)
+        {
+            trace.Add($"ignored: duplicate of {original.MentionId} (same author and text within {_options.DuplicateWindowMinutes} minutes)");
+            return Ignore(mention, at, staffed, nextStaffedAt, IgnoreReason.Duplicate, null, trace);
+        }
+
+        trace.Add(staffed
+            ? $"staffed now ({_hours.TimeZoneId})"
+            : $"outside staffed hours ({_hours.TimeZoneId}); next staffed {(nextStaffedAt is { } n ? Stamp(n) : "never (no opening within 400 days)")}");
+
+        var sentiment = await _sentiment.AnalyzeAsync(mention.Text, cancellationToken);
+        trace.Add($"sentiment {sentiment.Label.ToWire()} ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}) by {sentiment.Analyzer}"
+            + (sentiment.Cues.Count > 0 ? ": " + string.Join(", ", sentiment.Cues) : ""));
+
+        var reply = staffed ? null : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace);
+        if (staffed)
+        {
+            trace.Add("no automatic acknowledgement: the team is on duty");
+        }
+
+        HandoffDraft? handoff = null;
+        if (sentiment.IsNegative || _options.HandoffNonNegative)
+        {
+            handoff = Handoff(sentiment, staffed, at, trace);
+        }
+        else
+        {
+            trace.Add("no handoff: not negative and SocialBot:Triage:HandoffNonNegative is off");
+        }
+
+        LogDecided(_logger, mention.Channel, handoff?.Priority, reply is not null);
+        return new TriageDecision
+        {
+            MentionId = mention.Id,
+            Channel = mention.Channel,
+            DecidedAt = at,
+            Staffed = staffed,
+            NextStaffedAt = nextStaffedAt,
+            Sentiment = sentiment,
+            Reply = reply,
+            Handoff = handoff,
+            Ignored = handoff is null ? IgnoreReason.NoFollowUp : null,
+            Trace = trace,
+        };
+    }
+
+    private IgnoreReason? IgnoreBeforeAnalysis(Mention mention, List<string> trace)
+    {
+        if (_ownAccounts.Matches(mention.Author))
+        {
+            trace.Add("ignored: the author is one of the team's own accounts (SocialBot:OwnAccounts)");
+            return IgnoreReason.OwnAccount;
+        }
+
+        if (mention.Author.IsBot)
+        {
+            trace.Add("ignored: the author is a bot");
+            return IgnoreReason.Bot;
+        }
+
+        if (AutoReplyDetector.IsAutoReply(mention.Text))
+        {
+            trace.Add("ignored: the text is an automatic reply (out-of-office or auto-responder)");
+            return IgnoreReason.AutoReply;
+        }
+
+        return null;
+    }
+
+    private RecentMention? FindDuplicate(Mention mention, ConversationHistory history)
+    {
+        if (history.RecentMentions.Count == 0)
+        {
+            return null;
+        }
+
+        var fingerprint = MentionFingerprint.Of(mention.Text);
+        var window = TimeSpan.FromMinutes(_options.DuplicateWindowMinutes);
+        foreach (var recent in history.RecentMentions)
+        {
+            if (recent.MentionId != mention.Id
+                && recent.AuthorId == mention.Author.Id
+                && recent.Fingerprint == fingerprint
+                && (mention.ReceivedAt - recent.ReceivedAt).Duration() <= window)
+            {
+                return recent;
+            }
+        }
+
+        return null;
+    }
+
+    private ReplyDraft? Acknowledge(
+        Mention mention, SentimentResult sentiment, DateTimeOffset at, DateTimeOffset? nextStaffedAt, ConversationHistory history, List<string> trace)
+    {
+        if (history.LastAcknowledgedAt is { } lastAck && _hours.NextStaffedAt(lastAck) == nextStaffedAt)
+        {
+            trace.Add($"no automatic acknowledgement: this author was already acknowledged in this conversation at {Stamp(lastAck)}, in the same closed period");
+            return null;
+        }
+
+        if (history.LastAgentReplyAt is { } lastAgent && at - lastAgent < TimeSpan.FromMinutes(_options.AgentReplyQuietMinutes))
+        {
+            trace.Add($"no automatic acknowledgement: an agent replied in this conversation at {Stamp(lastAgent)}, within {_options.AgentReplyQuietMinutes} minutes");
+            return null;
+        }
+
+        var composed = _composer.Compose(mention, sentiment, at, nextStaffedAt);
+        trace.Add($"acknowledge: after hours; reply of {composed.Length}/{composed.MaxLength} characters on {mention.Channel}"
+            + (composed.Level == 0 ? " (full wording)" : $" (shortened to fit, level {composed.Level})")
+            + (composed.Topic is null ? "" : $", about {composed.Topic}")
+            + (mention.IsPublic ? "; public, so no personal details" : ""));
+        return new ReplyDraft(composed.Text);
+    }
+
+    private HandoffDraft Handoff(SentimentResult sentiment, bool staffed, DateTimeOffset at, List<string> trace)
+    {
+        var urgent = sentiment.IsNegative;
+        var reasons = new List<string>();
+        if (urgent)
+        {
+            reasons.Add($"negative sentiment ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})");
+            reasons.AddRange(sentiment.Cues.Take(3));
+        }
+        else
+        {
+            reasons.Add("follow-up: a person answers every mention");
+        }
+
+        if (!staffed)
+        {
+            reasons.Add("arrived after hours");
+        }
+
+        var target = TimeSpan.FromMinutes(urgent ? _options.UrgentResponseMinutes : _options.NormalResponseMinutes);
+        var dueBy = _hours.AddStaffedTime(at, target);
+        trace.Add($"hand off as {(urgent ? "urgent" : "normal")}: first response due {(dueBy is { } due ? Stamp(due) : "never")} ({target.TotalMinutes} staffed minutes)");
+        return new HandoffDraft
+        {
+            Priority = urgent ? HandoffPriority.Urgent : HandoffPriority.Normal,
+            Reasons = reasons,
+            DueBy = dueBy,
+        };
+    }
+
+    private static TriageDecision Ignore(
+        Mention mention, DateTimeOffset at, bool staffed, DateTimeOffset? nextStaffedAt, IgnoreReason reason, SentimentResult? sentiment, List<string> trace) =>
+        new()
+        {
+            MentionId = mention.Id,
+            Channel = mention.Channel,
+            DecidedAt = at,
+            Staffed = staffed,
+            NextStaffedAt = nextStaffedAt,
+            Sentiment = sentiment,
+            Ignored = reason,
+            Trace = trace,
+        };
+
+    private string Stamp(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, _hours.TimeZone);
+        return $"{local.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {BackTimeFormatter.ZoneAbbreviation(_hours, instant)}";
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Triaged a {Channel} mention: handoff {Priority}, acknowledged {Acknowledged}")]
+    private static partial void LogDecided(ILogger logger, string channel, HandoffPriority? priority, bool acknowledged);
+}
