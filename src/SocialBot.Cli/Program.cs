@@ -1,6 +1,9 @@
-namespace SocialBot.Cli;
+using SocialBot.Cli;
 
-internal static class Program
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 0;
-}
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await SocialBotCli.RunAsync(args, CliConsole.System, new CliServices(), cancellation.Token);

@@ -141,8 +141,8 @@ public sealed partial class MentionParser
             return null;
         }
 
-        var raw = element.GetString()!;
-        if (TextSanitizer.HasUnpairedSurrogate(raw))
+        var raw = TryGetString(element);
+        if (raw is null || TextSanitizer.HasUnpairedSurrogate(raw))
         {
             problems.Add(new("text", "is not valid Unicode (it has an unpaired surrogate)"));
             return null;
@@ -295,8 +295,8 @@ public sealed partial class MentionParser
             return null;
         }
 
-        var value = element.GetString()!;
-        if (TextSanitizer.HasUnpairedSurrogate(value))
+        var value = TryGetString(element);
+        if (value is null || TextSanitizer.HasUnpairedSurrogate(value))
         {
             problems.Add(new(path, "is not valid Unicode (it has an unpaired surrogate)"));
             return null;
@@ -331,6 +331,19 @@ public sealed partial class MentionParser
 
         problems.Add(new(path, $"expected true or false, got {Describe(element.ValueKind)}"));
         return null;
+    }
+
+    /// <summary>The string value, or null when its escapes encode invalid UTF-16 (a lone surrogate such as \ud800).</summary>
+    private static string? TryGetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static bool TryGetProperty(JsonElement parent, string name, out JsonElement value)

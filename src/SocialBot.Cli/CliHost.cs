@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SocialBot.Core;
+using SocialBot.Core.Configuration;
+
+namespace SocialBot.Cli;
+
+/// <summary>Loads the configuration a command runs with and builds its services, turning bad configuration into one clear line.</summary>
+internal static class CliHost
+{
+    /// <summary>The configuration: <c>--config FILE</c> (if given) over environment variables; defaults fill the rest.</summary>
+    public static IConfiguration LoadConfiguration(string? configFile)
+    {
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        if (configFile is not null)
+        {
+            var path = Path.GetFullPath(configFile);
+            if (!File.Exists(path))
+            {
+                throw new CliException($"--config {configFile}: file not found");
+            }
+
+            try
+            {
+                builder.AddJsonFile(path, optional: false, reloadOnChange: false);
+                return builder.Build();
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new CliException($"--config {configFile}: not valid JSON ({exception.InnerException?.Message ?? exception.Message})", exception);
+            }
+            catch (FormatException exception)
+            {
+                throw new CliException($"--config {configFile}: not valid JSON ({exception.Message})", exception);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Builds and validates the engine's services; configuration errors become a <see cref="CliException"/> naming the key.</summary>
+    public static ServiceProvider BuildServices(string? configFile, Action<IServiceCollection, IConfiguration>? configure = null, TimeProvider? time = null)
+    {
+        var configuration = LoadConfiguration(configFile);
+        var baseDirectory = configFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configFile));
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddSocialBotCore(configuration, baseDirectory);
+        configure?.Invoke(services, configuration);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<SocialBotOptions>();
+            return provider;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or SocialBotConfigurationException)
+        {
+            provider.Dispose();
+            var where = configFile is null ? "configuration" : configFile;
+            throw new CliException($"{where}: {FirstFailure(exception)}", exception);
+        }
+    }
+
+    private static string FirstFailure(Exception exception) =>
+        exception is OptionsValidationException validation ? validation.Failures.First() : exception.Message;
+}
