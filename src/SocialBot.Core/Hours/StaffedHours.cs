@@ -28,6 +28,11 @@ namespace SocialBot.Core.Hours;
 /// 00:00-06:00, or a window past midnight that meets the next day's first window) are one period.
 /// Windows are start-inclusive and end-exclusive.
 /// </para>
+/// <para>
+/// Instances are immutable to callers and thread-safe: each local date's instants are computed once and cached, so
+/// <see cref="IsStaffed"/> does not allocate once the dates around the instant have been seen, and searches step a
+/// day at a time for at most <see cref="SearchDays"/> days.
+/// </para>
 /// </remarks>
 public sealed class StaffedHours
 {
