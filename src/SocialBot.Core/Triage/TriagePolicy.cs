@@ -42,9 +42,19 @@ public sealed partial class TriagePolicy
         _logger = logger;
     }
 
+    /// <summary>Decides, reading the conversation's history through the <see cref="IConversationHistory"/> port.</summary>
     public async Task<TriageDecision> DecideAsync(Mention mention, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mention);
+        var history = await _history.GetAsync(mention, cancellationToken);
+        return await DecideAsync(mention, at, history, cancellationToken);
+    }
+
+    /// <summary>Decides with history the caller has already read (the queue function reads it with the idempotency check).</summary>
+    public async Task<TriageDecision> DecideAsync(Mention mention, DateTimeOffset at, ConversationHistory history, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(history);
         var trace = new List<string>
         {
             $"{mention.Key}: {(mention.IsPublic ? "public" : "private")} mention on {mention.Channel}, received {Stamp(mention.ReceivedAt)}, decided at {Stamp(at)}",
@@ -58,7 +68,6 @@ public sealed partial class TriagePolicy
             return Ignore(mention, at, staffed, nextStaffedAt, ignored.Value, null, trace);
         }
 
-        var history = await _history.GetAsync(mention, cancellationToken);
         if (FindDuplicate(mention, history) is { } original)
         {
             trace.Add($"ignored: duplicate of {original.MentionId} (same author and text within {_options.DuplicateWindowMinutes} minutes)");

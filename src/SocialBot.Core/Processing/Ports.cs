@@ -1,0 +1,52 @@
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Processing;
+
+/// <summary>
+/// The record of processed mentions and of what happened in each conversation. One read per mention answers both
+/// "was this mention processed already?" and "what does triage need to know?"; one write records the outcome.
+/// </summary>
+public interface IMentionLedger
+{
+    Task<LedgerState> ReadAsync(Mention mention, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the outcome, the acknowledgement (if any) and the mention's fingerprint. False when another delivery recorded it first.</summary>
+    Task<bool> RecordAsync(Mention mention, TriageDecision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that an agent replied in a conversation (the acknowledgement rules read it).</summary>
+    Task RecordAgentReplyAsync(string channel, string conversationId, DateTimeOffset at, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the ledger knows about a mention and its conversation.</summary>
+public sealed record LedgerState(bool AlreadyProcessed, ConversationHistory History);
+
+/// <summary>The queues a triage decision writes to.</summary>
+public interface IOutboundQueues
+{
+    Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+
+    Task EnqueueHandoffAsync(HandoffTicket ticket, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where messages that cannot be processed go, with the reason.</summary>
+public interface IPoisonQueue
+{
+    Task SendAsync(string queueName, PoisonMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A message on a <c>-poison</c> queue: the original message and why it could not be processed.</summary>
+public sealed record PoisonMessage
+{
+    public required string Reason { get; init; }
+
+    public required string Queue { get; init; }
+
+    public required long DequeueCount { get; init; }
+
+    public required DateTimeOffset PoisonedAt { get; init; }
+
+    /// <summary>The original message text, as it was on the queue (decoded).</summary>
+    public required string Message { get; init; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Processing;
+
+/// <summary>
+/// The body of the <c>TriageMention</c> function (DESIGN.md section 1), the same in Functions and standalone mode:
+/// validate, skip what an earlier delivery finished, decide, then apply the effects so that a retry at any point never
+/// sends a second reply or a second handoff: replies and handoffs are queued first under ids derived from the mention
+/// (the consumers drop repeats), the outcome is recorded after them, and the queue message is deleted last.
+/// </summary>
+public sealed partial class TriageMentionProcessor
+{
+    private readonly MentionParser _parser;
+    private readonly TriagePolicy _policy;
+    private readonly IMentionLedger _ledger;
+    private readonly IOutboundQueues _queues;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TriageMentionProcessor> _logger;
+
+    public TriageMentionProcessor(
+        MentionParser parser, TriagePolicy policy, IMentionLedger ledger, IOutboundQueues queues, TimeProvider time, ILogger<TriageMentionProcessor> logger)
+    {
+        _parser = parser;
+        _policy = policy;
+        _ledger = ledger;
+        _queues = queues;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<ProcessingResult> ProcessAsync(string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var parsed = _parser.Parse(message);
+        if (!parsed.IsValid)
+        {
+            LogInvalid(_logger, parsed.Problems.Count);
+            return ProcessingResult.Poison("invalid mention: " + parsed.Describe());
+        }
+
+        var mention = parsed.Mention!;
+        var state = await _ledger.ReadAsync(mention, cancellationToken);
+        if (state.AlreadyProcessed)
+        {
+            LogRepeat(_logger, mention.Channel);
+            return ProcessingResult.Done($"{mention.Key}: already processed (repeat delivery)");
+        }
+
+        var now = _time.GetUtcNow();
+        var decision = await _policy.DecideAsync(mention, now, state.History, cancellationToken);
+        if (decision.Reply is { } reply)
+        {
+            await _queues.EnqueueReplyAsync(
+                new OutgoingReply
+                {
+                    ReplyId = $"{mention.Channel}/{mention.Id}/acknowledgement",
+                    MentionId = mention.Id,
+                    Channel = mention.Channel,
+                    ConversationId = mention.ConversationId,
+                    Kind = ReplyKind.Acknowledgement,
+                    Text = reply.Text,
+                    CreatedAt = now,
+                    IsPublic = mention.IsPublic,
+                    ConversationReference = mention.ConversationReference,
+                },
+                cancellationToken);
+        }
+
+        if (decision.Handoff is { } handoff)
+        {
+            await _queues.EnqueueHandoffAsync(
+                new HandoffTicket
+                {
+                    Id = $"{mention.Channel}/{mention.Id}",
+                    Mention = mention,
+                    Priority = handoff.Priority,
+                    Reasons = handoff.Reasons,
+                    DueBy = handoff.DueBy,
+                    Sentiment = decision.Sentiment,
+                    Acknowledgement = decision.Reply?.Text,
+                    ArrivedAfterHours = !decision.Staffed,
+                    HandedOffAt = now,
+                    Trace = decision.Trace,
+                },
+                cancellationToken);
+        }
+
+        var recorded = await _ledger.RecordAsync(mention, decision, cancellationToken);
+        var outcome = decision.Handoff is { } h
+            ? $"handed off ({(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal")})"
+            : $"ignored ({IgnoreReasons.ToWire(decision.Ignored ?? IgnoreReason.NoFollowUp)})";
+        LogTriaged(_logger, mention.Channel, outcome, decision.Acknowledge);
+        return ProcessingResult.Done($"{mention.Key}: {outcome}{(decision.Acknowledge ? ", acknowledged" : "")}{(recorded ? "" : " (recorded by another delivery)")}");
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "A mention failed validation with {ProblemCount} problem(s); it goes to the poison queue")]
+    private static partial void LogInvalid(ILogger logger, int problemCount);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "A {Channel} mention was delivered again after it was processed; nothing to do")]
+    private static partial void LogRepeat(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Triaged a {Channel} mention: {Outcome}, acknowledged {Acknowledged}")]
+    private static partial void LogTriaged(ILogger logger, string channel, string outcome, bool acknowledged);
+}
