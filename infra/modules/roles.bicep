@@ -16,19 +16,13 @@ param appInsightsName string
 param languageAccountName string
 
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
-var roles = {
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
-}
-
-var storageRoles = [
-  roles.storageQueueDataContributor
-  roles.storageTableDataContributor
-  roles.storageBlobDataOwner
+var storageRoleIds = [
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor: the SocialBot queues and the trigger
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: idempotency, handoffs, conversations
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: host leases and the deployment package
 ]
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+var cognitiveServicesUserRoleId = 'a97b65f3-24c7-4388-baec-2e87135dc908'
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
@@ -43,7 +37,7 @@ resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
 }
 
 resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in storageRoles: {
+  for roleId in storageRoleIds: {
     name: guid(storage.id, identityId, roleId)
     scope: storage
     properties: {
@@ -55,21 +49,21 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
 ]
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, identityId, roles.monitoringMetricsPublisher)
+  name: guid(appInsights.id, identityId, monitoringMetricsPublisherRoleId)
   scope: appInsights
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
   }
 }
 
 resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(language.id, identityId, roles.cognitiveServicesUser)
+  name: guid(language.id, identityId, cognitiveServicesUserRoleId)
   scope: language
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cognitiveServicesUserRoleId)
   }
 }
