@@ -1,0 +1,252 @@
+metadata description = 'SocialBot on Azure: a Flex Consumption custom-handler function app, its storage queues and tables, Azure AI Language, an Azure Bot and monitoring, all reached through one user-assigned managed identity.'
+
+targetScope = 'resourceGroup'
+
+@description('Short name used in every resource name; azd passes its environment name here.')
+@minLength(1)
+@maxLength(16)
+param environmentName string = 'socialbot'
+
+@description('Azure region of every regional resource (the Azure Bot is global).')
+param location string = resourceGroup().location
+
+@description('IANA time zone of the staffed hours, e.g. America/New_York.')
+param timeZone string
+
+@description('Staffed windows per day, local wall-clock times in timeZone, e.g. { Monday: [\'09:00-17:00\'] }. Absent days are closed.')
+param weeklyHours weeklyHoursType
+
+@description('Whole local dates (yyyy-MM-dd) when nobody is staffed.')
+param closedDates string[] = []
+
+@description('Team name used in after-hours acknowledgements.')
+param teamName string
+
+@description('After-hours e-mail address offered to customers (empty for none).')
+param afterHoursEmail string = ''
+
+@description('After-hours voicemail number offered to customers (empty for none).')
+param afterHoursVoicemail string = ''
+
+@description('The team\'s own handles and author ids; mentions from them are ignored.')
+param ownAccounts string[] = []
+
+@description('Sentiment analyzer: embedded (offline lexicon), azure (Azure AI Language) or cascade (embedded first, Azure when unsure).')
+param sentimentAnalyzer 'embedded' | 'azure' | 'cascade' = 'cascade'
+
+@description('Azure AI Language tier: F0 (free, one per subscription) or S (pay as you go).')
+param languageSku 'F0' | 'S' = 'S'
+
+@description('Azure Bot tier: F0 (free, standard channels) or S1.')
+param botSku 'F0' | 'S1' = 'F0'
+
+@description('Also connect the Microsoft Teams channel to the Azure Bot.')
+param enableTeamsChannel bool = false
+
+@description('Flex Consumption runtime: custom for the self-contained handler (default), or dotnet-isolated.')
+param functionRuntimeName 'custom' | 'dotnet-isolated' = 'custom'
+
+@description('Flex Consumption runtime version: 1.0 for custom, 10.0 for dotnet-isolated.')
+param functionRuntimeVersion string = '1.0'
+
+@description('Most Flex Consumption instances the app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each Flex Consumption instance in MB.')
+param instanceMemoryMB 512 | 2048 | 4096 = 2048
+
+@description('Staffed windows by day name; each window is HH:mm-HH:mm and may run past midnight.')
+type weeklyHoursType = {
+  Monday: string[]?
+  Tuesday: string[]?
+  Wednesday: string[]?
+  Thursday: string[]?
+  Friday: string[]?
+  Saturday: string[]?
+  Sunday: string[]?
+}
+
+@description('Turns a list into indexed configuration keys: <prefix>__0, <prefix>__1, ...')
+func indexedSettings(prefix string, values string[]) { *: string } =>
+  toObject(range(0, length(values)), i => '${prefix}__${i}', i => values[i])
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'socialbot'
+}
+
+var queues = {
+  Mentions: 'mentions'
+  Replies: 'replies'
+  Handoffs: 'handoffs'
+  UrgentHandoffs: 'handoffs-urgent'
+}
+var tableNames = [
+  'processedmentions'
+  'acknowledgements'
+  'handoffs'
+  'conversations'
+]
+var deploymentContainerName = 'app-package'
+
+// Names are known before deployment, so modules get them from here rather than from outputs (what-if stays precise).
+var names = {
+  identity: 'id-${environmentName}-${resourceToken}'
+  storage: take('st${toLower(replace(environmentName, '-', ''))}${resourceToken}', 24)
+  workspace: 'log-${environmentName}-${resourceToken}'
+  appInsights: 'appi-${environmentName}-${resourceToken}'
+  language: 'lang-${environmentName}-${resourceToken}'
+  plan: 'plan-${environmentName}-${resourceToken}'
+  functionApp: 'func-${environmentName}-${resourceToken}'
+  bot: 'bot-${environmentName}-${resourceToken}'
+}
+
+var identityResourceId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', names.identity)
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    queueNames: map(items(queues), q => q.value)
+    tableNames: tableNames
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+  }
+}
+
+module language 'modules/language.bicep' = {
+  name: 'language'
+  params: {
+    name: names.language
+    location: location
+    tags: tags
+    sku: languageSku
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.outputs.principalId
+    identityId: identityResourceId
+    storageAccountName: names.storage
+    appInsightsName: names.appInsights
+    languageAccountName: names.language
+  }
+  dependsOn: [
+    storage
+    monitoring
+    language
+  ]
+}
+
+var socialBotSettings = union(
+  {
+    SocialBot__StaffedHours__TimeZone: timeZone
+    SocialBot__AfterHours__TeamName: teamName
+    SocialBot__Sentiment__Analyzer: sentimentAnalyzer
+    SocialBot__Language__Endpoint: language.outputs.endpoint
+    SocialBot__Language__ManagedIdentityClientId: identity.outputs.clientId
+    SocialBot__Bot__AppId: identity.outputs.clientId
+    SocialBot__Bot__TenantId: tenant().tenantId
+    SocialBot__Bot__AppType: 'UserAssignedMSI'
+    SocialBot__Bot__ManagedIdentityClientId: identity.outputs.clientId
+  },
+  toObject(items(queues), q => 'SocialBot__Queues__${q.key}', q => q.value),
+  reduce(
+    items(weeklyHours),
+    {},
+    (settings, day) => union(settings, indexedSettings('SocialBot__StaffedHours__Weekly__${day.key}', day.value ?? []))
+  ),
+  indexedSettings('SocialBot__StaffedHours__Closed', closedDates),
+  indexedSettings('SocialBot__OwnAccounts', ownAccounts),
+  empty(afterHoursEmail) ? {} : { SocialBot__AfterHours__Email: afterHoursEmail },
+  empty(afterHoursVoicemail) ? {} : { SocialBot__AfterHours__Voicemail: afterHoursVoicemail }
+)
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    appInsightsName: names.appInsights
+    runtimeName: functionRuntimeName
+    runtimeVersion: functionRuntimeVersion
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    socialBotSettings: socialBotSettings
+  }
+  dependsOn: [
+    storage
+    monitoring
+    roles
+  ]
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: names.bot
+    displayName: teamName
+    tags: tags
+    sku: botSku
+    endpoint: 'https://${functionApp.outputs.defaultHostName}/api/messages'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    tenantId: tenant().tenantId
+    enableTeamsChannel: enableTeamsChannel
+  }
+}
+
+@description('Name of the function app (for az functionapp deploy).')
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Default host name of the function app.')
+output functionAppHostName string = functionApp.outputs.defaultHostName
+
+@description('The Azure Bot messaging endpoint.')
+output messagingEndpoint string = 'https://${functionApp.outputs.defaultHostName}/api/messages'
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Name of the Azure Bot resource.')
+output botName string = bot.outputs.name
+
+@description('Name of the Application Insights component.')
+output appInsightsName string = monitoring.outputs.appInsightsName
+
+@description('Endpoint of the Azure AI Language account.')
+output languageEndpoint string = language.outputs.endpoint
+
+@description('Client id of the managed identity (also the bot app id); an identifier, not a credential.')
+output identityClientId string = identity.outputs.clientId

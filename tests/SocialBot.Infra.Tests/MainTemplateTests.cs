@@ -1,0 +1,306 @@
+using System.Text.Json;
+
+namespace SocialBot.Infra.Tests;
+
+[Collection(CompiledTemplateGroup.Name)]
+public sealed class MainTemplateTests(CompiledTemplate template)
+{
+    public static TheoryData<string, string, string> RoleAssignments => new()
+    {
+        { "Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts" },
+        { "Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts" },
+        { "Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts" },
+        { "Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components" },
+        { "Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908", "Microsoft.CognitiveServices/accounts" },
+    };
+
+    [Fact]
+    public void Template_ShouldTargetAResourceGroup()
+    {
+        // Arrange / Act
+        var schema = template.Root.GetProperty("$schema").GetString();
+
+        // Assert
+        Assert.EndsWith("/deploymentTemplate.json#", schema, StringComparison.Ordinal);
+        Assert.DoesNotContain("subscriptionDeploymentTemplate", schema, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ShouldBeFlexConsumptionFC1OnLinux()
+    {
+        // Arrange / Act
+        var plan = template.OnlyResource("Microsoft.Web/serverfarms").Resource;
+
+        // Assert
+        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+        Assert.Equal("FC1", plan.GetProperty("sku").GetProperty("name").GetString());
+        Assert.True(plan.GetProperty("properties").GetProperty("reserved").GetBoolean());
+    }
+
+    [Fact]
+    public void FunctionApp_ShouldBeLinuxFunctionAppWithFlexRuntimeAndScale()
+    {
+        // Arrange / Act
+        var (module, site) = template.OnlyResource("Microsoft.Web/sites");
+        var config = site.GetProperty("properties").GetProperty("functionAppConfig");
+
+        // Assert
+        Assert.Equal("functionapp,linux", site.GetProperty("kind").GetString());
+        Assert.Equal("[parameters('runtimeName')]", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("[parameters('runtimeVersion')]", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("maximumInstanceCount", out _));
+        Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("instanceMemoryMB", out _));
+        var allowedRuntimes = module.GetProperty("parameters").GetProperty("runtimeName").GetProperty("allowedValues").EnumerateArray().Select(value => value.GetString());
+        Assert.Contains("custom", allowedRuntimes);
+        Assert.Equal("custom", template.Root.GetProperty("parameters").GetProperty("functionRuntimeName").GetProperty("defaultValue").GetString());
+        Assert.True(site.GetProperty("properties").GetProperty("httpsOnly").GetBoolean());
+    }
+
+    [Fact]
+    public void FunctionApp_ShouldRunAsTheUserAssignedIdentityAndDeployFromBlobWithIt()
+    {
+        // Arrange / Act
+        var site = template.OnlyResource("Microsoft.Web/sites").Resource;
+        var identity = site.GetProperty("identity");
+        var storage = site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("deployment").GetProperty("storage");
+
+        // Assert
+        Assert.Equal("UserAssigned", identity.GetProperty("type").GetString());
+        Assert.Single(identity.GetProperty("userAssignedIdentities").EnumerateObject());
+        Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
+        Assert.Contains("primaryEndpoints.blob", storage.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal("UserAssignedIdentity", storage.GetProperty("authentication").GetProperty("type").GetString());
+        Assert.Equal("[parameters('identityId')]", storage.GetProperty("authentication").GetProperty("userAssignedIdentityResourceId").GetString());
+        Assert.NotEmpty(template.ResourcesOfType("Microsoft.ManagedIdentity/userAssignedIdentities"));
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage__accountName")]
+    [InlineData("AzureWebJobsStorage__credential")]
+    [InlineData("AzureWebJobsStorage__clientId")]
+    [InlineData("AzureWebJobsStorage__queueServiceUri")]
+    [InlineData("AzureWebJobsStorage__tableServiceUri")]
+    [InlineData("AZURE_CLIENT_ID")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
+    [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")]
+    public void FunctionApp_ShouldSetIdentityBasedHostSetting(string setting)
+    {
+        // Arrange
+        var site = template.OnlyResource("Microsoft.Web/sites").Resource;
+
+        // Act
+        var appSettings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString();
+
+        // Assert
+        Assert.Contains($"'{setting}', ", appSettings, StringComparison.Ordinal);
+        Assert.Contains("'AzureWebJobsStorage__credential', 'managedidentity'", appSettings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionApp_ShouldNotSetSettingsThatFlexConsumptionRejects()
+    {
+        // Arrange
+        var (module, site) = template.OnlyResource("Microsoft.Web/sites");
+
+        // Act
+        var text = module.GetRawText() + site.GetRawText();
+
+        // Assert: the runtime lives in functionAppConfig on Flex; and no storage key or connection string exists.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("listKeys", template.Root.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey", template.Root.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SocialBot__StaffedHours__TimeZone")]
+    [InlineData("SocialBot__AfterHours__TeamName")]
+    [InlineData("SocialBot__AfterHours__Email")]
+    [InlineData("SocialBot__AfterHours__Voicemail")]
+    [InlineData("SocialBot__Sentiment__Analyzer")]
+    [InlineData("SocialBot__Language__Endpoint")]
+    [InlineData("SocialBot__Language__ManagedIdentityClientId")]
+    [InlineData("SocialBot__Bot__AppId")]
+    [InlineData("SocialBot__Bot__TenantId")]
+    [InlineData("SocialBot__Bot__AppType")]
+    [InlineData("SocialBot__Bot__ManagedIdentityClientId")]
+    [InlineData("SocialBot__Queues__{0}")]
+    [InlineData("SocialBot__StaffedHours__Weekly__{0}")]
+    [InlineData("SocialBot__StaffedHours__Closed")]
+    [InlineData("SocialBot__OwnAccounts")]
+    public void FunctionApp_ShouldReceiveSocialBotSetting(string setting)
+    {
+        // Arrange
+        var deployment = template.Root.GetProperty("resources").GetProperty("functionApp");
+
+        // Act
+        var settings = deployment.GetProperty("properties").GetProperty("parameters").GetProperty("socialBotSettings").GetProperty("value").GetString();
+
+        // Assert
+        Assert.Contains($"'{setting}'", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionApp_ShouldExpandWeeklyHoursIntoIndexedSettings()
+    {
+        // Arrange
+        var deployment = template.Root.GetProperty("resources").GetProperty("functionApp");
+        var settings = deployment.GetProperty("properties").GetProperty("parameters").GetProperty("socialBotSettings").GetProperty("value").GetString()!;
+        var indexed = template.Root.GetProperty("functions")[0].GetProperty("members").GetProperty("indexedSettings").GetProperty("output").GetProperty("value").GetString();
+
+        // Act / Assert: every day of weeklyHours is folded in, each window keyed <prefix>__<index>.
+        Assert.Contains("reduce(items(parameters('weeklyHours'))", settings, StringComparison.Ordinal);
+        Assert.Equal("[toObject(range(0, length(parameters('values'))), lambda('i', format('{0}__{1}', parameters('prefix'), lambdaVariables('i'))), lambda('i', parameters('values')[lambdaVariables('i')]))]", indexed);
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleAssignments))]
+    public void Identity_ShouldHoldRoleOnItsScope_WithAGuidName(string role, string roleDefinitionId, string scopeType)
+    {
+        // Arrange
+        var assignments = template.AllResources()
+            .Where(pair => pair.Resource.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
+            .ToList();
+
+        // Act
+        var matching = assignments
+            .Where(pair => CompiledTemplate.ReferencedVariableLiterals(pair.Template, pair.Resource.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!).Contains(roleDefinitionId)
+                || pair.Resource.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains(roleDefinitionId, StringComparison.Ordinal))
+            .Select(pair => pair.Resource)
+            .ToList();
+
+        // Assert
+        Assert.True(matching.Count == 1, $"{role}: expected exactly one assignment, found {matching.Count}");
+        var assignment = matching[0];
+        var name = assignment.GetProperty("name").GetString()!;
+        Assert.StartsWith("[guid(", name, StringComparison.Ordinal);
+        Assert.Contains(scopeType, name, StringComparison.Ordinal);
+        Assert.Contains("parameters('identityId')", name, StringComparison.Ordinal);
+        Assert.Contains(scopeType, assignment.GetProperty("scope").GetString(), StringComparison.Ordinal);
+        Assert.Contains("roleDefinitions", assignment.GetProperty("properties").GetProperty("roleDefinitionId").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", assignment.GetProperty("properties").GetProperty("principalType").GetString());
+    }
+
+    [Fact]
+    public void Identity_ShouldHoldNoOtherRoles()
+    {
+        // Arrange
+        var expected = RoleAssignments.Select(row => (string)row[1]).ToHashSet();
+
+        // Act
+        var granted = template.AllResources()
+            .Where(pair => pair.Resource.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
+            .SelectMany(pair => CompiledTemplate.ReferencedVariableLiterals(pair.Template, pair.Resource.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!))
+            .ToHashSet();
+
+        // Assert
+        Assert.Equal(expected, granted);
+    }
+
+    [Fact]
+    public void Storage_ShouldAcceptOnlyEntraIdOverTls12()
+    {
+        // Arrange / Act
+        var properties = template.OnlyResource("Microsoft.Storage/storageAccounts").Resource.GetProperty("properties");
+
+        // Assert
+        Assert.False(properties.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.False(properties.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.Equal("TLS1_2", properties.GetProperty("minimumTlsVersion").GetString());
+        Assert.True(properties.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+    }
+
+    [Fact]
+    public void Storage_ShouldCreateEachQueueWithItsPoisonTwinAndEveryTable()
+    {
+        // Arrange
+        var storageModule = template.Root.GetProperty("resources").GetProperty("storage").GetProperty("properties");
+        var (storageTemplate, queues) = template.OnlyResource("Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        // Act
+        var queueNames = storageModule.GetProperty("parameters").GetProperty("queueNames").GetProperty("value").GetString();
+        var tableNames = template.Root.GetProperty("variables").GetProperty("tableNames").EnumerateArray().Select(name => name.GetString()).ToList();
+
+        // Assert
+        Assert.Equal("[map(items(variables('queues')), lambda('q', lambdaVariables('q').value))]", queueNames);
+        var queueMap = template.Root.GetProperty("variables").GetProperty("queues");
+        Assert.Equal(["mentions", "replies", "handoffs", "handoffs-urgent"], queueMap.EnumerateObject().Select(queue => queue.Value.GetString()));
+        Assert.Contains("-poison", queues.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
+        Assert.Contains("-poison", queues.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["processedmentions", "acknowledgements", "handoffs", "conversations"], tableNames);
+        Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
+        Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.True(storageTemplate.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
+    public void Language_ShouldBeTextAnalyticsWithEntraIdOnly()
+    {
+        // Arrange / Act
+        var language = template.OnlyResource("Microsoft.CognitiveServices/accounts").Resource;
+
+        // Assert
+        Assert.Equal("TextAnalytics", language.GetProperty("kind").GetString());
+        Assert.True(language.GetProperty("properties").GetProperty("disableLocalAuth").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(language.GetProperty("properties").GetProperty("customSubDomainName").GetString()));
+    }
+
+    [Fact]
+    public void Monitoring_ShouldBeWorkspaceBasedWithLocalAuthDisabled()
+    {
+        // Arrange / Act
+        var appInsights = template.OnlyResource("Microsoft.Insights/components").Resource;
+
+        // Assert
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", appInsights.GetProperty("properties").GetProperty("WorkspaceResourceId").GetString(), StringComparison.Ordinal);
+        Assert.True(appInsights.GetProperty("properties").GetProperty("DisableLocalAuth").GetBoolean());
+    }
+
+    [Fact]
+    public void Bot_ShouldAuthenticateAsTheManagedIdentityAndCallApiMessages()
+    {
+        // Arrange
+        var bot = template.OnlyResource("Microsoft.BotService/botServices").Resource;
+        var botDeployment = template.Root.GetProperty("resources").GetProperty("bot").GetProperty("properties").GetProperty("parameters");
+
+        // Act
+        var properties = bot.GetProperty("properties");
+
+        // Assert
+        Assert.Equal("global", bot.GetProperty("location").GetString());
+        Assert.Equal("azurebot", bot.GetProperty("kind").GetString());
+        Assert.Equal("UserAssignedMSI", properties.GetProperty("msaAppType").GetString());
+        Assert.Equal("[parameters('identityClientId')]", properties.GetProperty("msaAppId").GetString());
+        Assert.Equal("[parameters('identityId')]", properties.GetProperty("msaAppMSIResourceId").GetString());
+        Assert.Equal("[parameters('tenantId')]", properties.GetProperty("msaAppTenantId").GetString());
+        Assert.Equal("[format('https://{0}/api/messages', reference('functionApp').outputs.defaultHostName.value)]", botDeployment.GetProperty("endpoint").GetProperty("value").GetString());
+        Assert.Equal("[reference('identity').outputs.clientId.value]", botDeployment.GetProperty("identityClientId").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Outputs_ShouldNotExposeKeysConnectionStringsOrSecrets()
+    {
+        // Arrange
+        var outputs = template.AllResources()
+            .Where(pair => pair.Resource.GetProperty("type").GetString() == "Microsoft.Resources/deployments")
+            .Select(pair => pair.Resource.GetProperty("properties").GetProperty("template"))
+            .Append(template.Root)
+            .Where(t => t.TryGetProperty("outputs", out _))
+            .SelectMany(t => t.GetProperty("outputs").EnumerateObject())
+            .ToList();
+
+        // Act
+        var offending = outputs
+            .Where(output => new[] { "key", "connectionstring", "secret", "password" }
+                .Any(word => output.Name.Contains(word, StringComparison.OrdinalIgnoreCase)
+                    || output.Value.GetProperty("value").GetString()!.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(output => output.Name)
+            .ToList();
+
+        // Assert
+        Assert.True(outputs.Count >= 10);
+        Assert.Empty(offending);
+        Assert.All(outputs, output => Assert.NotEqual("securestring", output.Value.GetProperty("type").GetString()));
+    }
+}
