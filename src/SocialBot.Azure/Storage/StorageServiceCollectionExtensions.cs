@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialBot.Core.Processing;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Azure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Azure Storage queues and tables behind the processing ports; the outbox as the default reply channel.</summary>
+    public static IServiceCollection AddSocialBotStorage(this IServiceCollection services, IConfiguration configuration, bool base64Messages = true)
+    {
+        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.TryAddSingleton(new QueueMessageCodec(base64Messages));
+        services.AddSingleton<TableMentionLedger>();
+        services.AddSingleton<IMentionLedger>(sp => sp.GetRequiredService<TableMentionLedger>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationHistory>(sp => sp.GetRequiredService<TableMentionLedger>()));
+        services.AddSingleton<StorageQueueOutbound>();
+        services.AddSingleton<IOutboundQueues>(sp => sp.GetRequiredService<StorageQueueOutbound>());
+        services.AddSingleton<IPoisonQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
+        services.TryAddSingleton<IReplyChannel, OutboxReplyChannel>();
+        services.AddSingleton<ISentReplyLog, TableSentReplyLog>();
+        services.AddSingleton<StorageStatus>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<TriageMentionProcessor>();
+        services.AddSingleton<SendReplyProcessor>();
+        return services;
+    }
+}

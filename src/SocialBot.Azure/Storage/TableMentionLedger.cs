@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Processing;
+using SocialBot.Core.Serialization;
+using SocialBot.Core.Sentiment;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Azure.Storage;
+
+/// <summary>
+/// The ledger in the <c>conversations</c> table. Each conversation is one partition holding a <c>state</c> row (last
+/// agent reply, fingerprints of recent mentions), one <c>ack|author</c> row per acknowledged author, and one
+/// <c>mention|id</c> row per processed mention (outcome and trace). So one query reads everything triage needs and one
+/// entity-group transaction records the outcome: two storage operations per mention.
+/// </summary>
+internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
+{
+    private const int RecentLimit = 20;
+    private const int TraceLimit = 30_000;
+    private const string StateRow = "state";
+
+    private readonly TableClient _table;
+
+    public TableMentionLedger(StorageClients clients)
+    {
+        _table = clients.Tables.GetTableClient(TableNames.Conversations);
+    }
+
+    public static string PartitionFor(string channel, string conversationId) => $"{TableKey.Escape(channel)}|{TableKey.Escape(conversationId)}";
+
+    public static string MentionRow(string mentionId) => "mention|" + TableKey.Escape(mentionId);
+
+    public static string AckRow(string authorId) => "ack|" + TableKey.Escape(authorId);
+
+    public async Task<LedgerState> ReadAsync(Mention mention, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var partition = PartitionFor(mention.Channel, mention.ConversationId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and (RowKey eq {StateRow} or RowKey eq {AckRow(mention.Author.Id)} or RowKey eq {MentionRow(mention.Id)})");
+        var processed = false;
+        DateTimeOffset? lastAck = null;
+        DateTimeOffset? lastAgent = null;
+        List<RecentMention> recent = [];
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == StateRow)
+            {
+                lastAgent = entity.GetDateTimeOffset("LastAgentReplyAt");
+                recent = ReadRecent(entity.GetString("Recent"));
+            }
+            else if (entity.RowKey.StartsWith("ack|", StringComparison.Ordinal))
+            {
+                lastAck = entity.GetDateTimeOffset("LastAcknowledgedAt");
+            }
+            else
+            {
+                processed = true;
+            }
+        }
+
+        return new LedgerState(processed, new ConversationHistory { LastAcknowledgedAt = lastAck, LastAgentReplyAt = lastAgent, RecentMentions = recent });
+    }
+
+    public async Task<ConversationHistory> GetAsync(Mention mention, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(mention, cancellationToken)).History;
+
+    public async Task<bool> RecordAsync(Mention mention, TriageDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(decision);
+        var partition = PartitionFor(mention.Channel, mention.ConversationId);
+        var state = await ReadStateAsync(partition, cancellationToken);
+        var recent = ReadRecent(state?.GetString("Recent")).ToList();
+        recent.Insert(0, new RecentMention(mention.Id, mention.Author.Id, MentionFingerprint.Of(mention.Text), mention.ReceivedAt));
+        var newState = new TableEntity(partition, StateRow)
+        {
+            ["Channel"] = mention.Channel,
+            ["ConversationId"] = mention.ConversationId,
+            ["LastAgentReplyAt"] = state?.GetDateTimeOffset("LastAgentReplyAt"),
+            ["Recent"] = JsonSerializer.Serialize(recent.Take(RecentLimit).ToList(), SocialBotJson.Options),
+            ["ConversationReference"] = mention.ConversationReference is null ? state?.GetString("ConversationReference") : JsonSerializer.Serialize(mention.ConversationReference, SocialBotJson.Options),
+        };
+
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, MentionEntity(partition, mention, decision)),
+            new(TableTransactionActionType.UpsertReplace, newState),
+        };
+        if (decision.Acknowledge)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, AckRow(mention.Author.Id))
+            {
+                ["LastAcknowledgedAt"] = decision.DecidedAt,
+                ["MentionId"] = mention.Id,
+            }));
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409 && exception.FailedTransactionActionIndex == 0)
+        {
+            return false;
+        }
+    }
+
+    public async Task RecordAgentReplyAsync(string channel, string conversationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(PartitionFor(channel, conversationId), StateRow) { ["LastAgentReplyAt"] = at };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private async Task<TableEntity?> ReadStateAsync(string partition, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, StateRow, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static TableEntity MentionEntity(string partition, Mention mention, TriageDecision decision)
+    {
+        var trace = JsonSerializer.Serialize(decision.Trace, SocialBotJson.Options);
+        return new TableEntity(partition, MentionRow(mention.Id))
+        {
+            ["MentionId"] = mention.Id,
+            ["Channel"] = mention.Channel,
+            ["ConversationId"] = mention.ConversationId,
+            ["AuthorId"] = mention.Author.Id,
+            ["ReceivedAt"] = mention.ReceivedAt,
+            ["DecidedAt"] = decision.DecidedAt,
+            ["Outcome"] = decision.Handoff is null ? "ignored" : "handedOff",
+            ["Ignored"] = decision.Ignored is { } reason ? IgnoreReasons.ToWire(reason) : null,
+            ["Priority"] = decision.Handoff is { } handoff ? (handoff.Priority == HandoffPriority.Urgent ? "urgent" : "normal") : null,
+            ["DueBy"] = decision.Handoff?.DueBy,
+            ["Acknowledged"] = decision.Acknowledge,
+            ["Staffed"] = decision.Staffed,
+            ["Sentiment"] = decision.Sentiment?.Label.ToWire(),
+            ["SentimentScore"] = decision.Sentiment?.Score,
+            ["Trace"] = trace.Length > TraceLimit ? trace[..TraceLimit] : trace,
+        };
+    }
+
+    private static List<RecentMention> ReadRecent(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<RecentMention>>(json, SocialBotJson.Options) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace SocialBot.Azure.Storage;
+
+/// <summary>The tables SocialBot uses (DESIGN.md section 3).</summary>
+public static class TableNames
+{
+    /// <summary>One partition per conversation: its state, the acknowledgements per author, and each processed mention with outcome and trace.</summary>
+    public const string Conversations = "conversations";
+
+    /// <summary>Replies recorded by the local outbox channel.</summary>
+    public const string Outbox = "outbox";
+
+    /// <summary>Markers for replies delivered through a real channel, so a retry never posts twice.</summary>
+    public const string SentReplies = "sentreplies";
+
+    /// <summary>Handoffs for agents (status, claim, audit trail).</summary>
+    public const string Handoffs = "handoffs";
+
+    public static IReadOnlyList<string> All { get; } = [Conversations, Outbox, SentReplies, Handoffs];
+}
+
+/// <summary>Table keys may not contain / \ # ? or control characters; ids from channels can. Percent-escapes them (and % and |).</summary>
+public static class TableKey
+{
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' or '|' or '\'' || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialBot.Azure.Storage;
+using SocialBot.Core.Processing;
+
+namespace SocialBot.Functions.Hosting;
+
+internal static class HostingServiceCollectionExtensions
+{
+    /// <summary>True when the Functions host started us (it sets FUNCTIONS_CUSTOMHANDLER_PORT); otherwise standalone mode.</summary>
+    public static bool IsFunctionsMode(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
+
+    /// <summary>Standalone mode: one queue listener per queue-triggered function in the app folder, and storage created at start.</summary>
+    public static IServiceCollection AddStandaloneQueueHost(this IServiceCollection services, FunctionCatalog catalog, IConfiguration configuration)
+    {
+        var lease = configuration.GetValue("SocialBot:Standalone:MessageLease", TimeSpan.FromMinutes(2));
+        services.AddHostedService<StorageStartup>();
+        foreach (var function in catalog.Functions)
+        {
+            services.AddSingleton<IHostedService>(sp => new StandaloneQueueListener(
+                function,
+                catalog.Settings,
+                sp.GetRequiredService<StorageClients>(),
+                sp.GetRequiredService<FunctionDispatcher>(),
+                sp.GetRequiredService<IPoisonQueue>(),
+                sp.GetRequiredService<QueueMessageCodec>(),
+                lease,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"SocialBot.Functions.{function.Name}")));
+        }
+
+        return services;
+    }
+
+    /// <summary>Creates queues and tables before the listeners start.</summary>
+    private sealed class StorageStartup : IHostedService
+    {
+        private readonly StorageProvisioner _provisioner;
+
+        public StorageStartup(StorageProvisioner provisioner)
+        {
+            _provisioner = provisioner;
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => _provisioner.EnsureCreatedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,4 @@
+using SocialBot.Functions;
+
+var app = SocialBotApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,41 @@
+using SocialBot.Azure.Storage;
+using SocialBot.Core;
+using SocialBot.Functions.Hosting;
+
+namespace SocialBot.Functions;
+
+/// <summary>
+/// The Functions app as a custom handler (docs/decisions/ADR-001): an ASP.NET Core app whose endpoints are the
+/// functions. Under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) the host triggers them; otherwise standalone
+/// mode runs in-process queue listeners configured from the same host.json and function.json files.
+/// </summary>
+public static class SocialBotApp
+{
+    public const string DefaultStandaloneUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var functionsMode = HostingServiceCollectionExtensions.IsFunctionsMode(builder.Configuration);
+        if (!functionsMode && string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultStandaloneUrl);
+        }
+
+        configure?.Invoke(builder);
+        var appRoot = builder.Configuration["SocialBot:AppRoot"] ?? AppContext.BaseDirectory;
+        var catalog = FunctionCatalog.Load(appRoot, SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSocialBotCore(builder.Configuration, appRoot);
+        builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
+        builder.Services.AddSingleton<FunctionDispatcher>();
+        if (!functionsMode)
+        {
+            builder.Services.AddStandaloneQueueHost(catalog, builder.Configuration);
+        }
+
+        var app = builder.Build();
+        app.MapCustomHandler();
+        return app;
+    }
+}
