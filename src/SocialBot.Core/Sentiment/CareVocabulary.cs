@@ -65,7 +65,11 @@ internal static class CareVocabulary
             "answered", "answer", "responded", "respond", "replied", "reply", "called", "call", "processed",
             "refunded", "credited", "returned", "fixed", "resolved", "helped", "help", "show",
         ]),
-        (CareWord.Working, ["work", "works", "working", "worked", "function", "functioning", "load", "loading", "connect"]),
+        (CareWord.Working,
+        [
+            "work", "works", "working", "worked", "function", "functioning", "load", "loading", "connect", "last", "lasts",
+            "fit", "fits", "pair", "sync", "charge", "respond", "hold", "holds",
+        ]),
         (CareWord.Missed, ["missed", "miss", "missing"]),
         (CareWord.Journey, ["connection", "connecting", "flight", "flights", "appointment", "train", "bus", "delivery", "meeting"]),
         (CareWord.Unable, ["can't", "cant", "cannot", "couldn't", "couldnt", "unable", "won't", "wont"]),
@@ -111,6 +115,10 @@ internal static class CareVocabulary
         (CareWord.Filler, ["even", "yet", "ever", "been", "really", "actually", "still", "the", "a", "up", "in", "any", "longer", "get", "got", "gotten", "me", "my", "our", "us"]),
         (CareWord.Nothing, ["nothing"]),
         (CareWord.Late, ["late"]),
+        (CareWord.Warn, ["buy", "purchase", "waste", "bother", "order", "fly", "trust", "recommend", "book", "choose"]),
+        (CareWord.Back, ["back"]),
+        (CareWord.ReturnVerb, ["return", "returning", "returned", "send", "sending", "sent", "take", "taking"]),
+        (CareWord.It, ["it", "this", "them", "these", "that", "everything"]),
         (CareWord.LateLead, ["running", "very", "always", "again", "arrived", "arriving", "departed", "departing", "leaving"]),
         (CareWord.For, ["for", "over", "almost", "nearly", "about", "like"]),
     ];

@@ -57,4 +57,8 @@ internal enum CareWord : ulong
     LateLead = 1UL << 49,
     HeardFollow = 1UL << 50,
     Be = 1UL << 51,
+    Warn = 1UL << 52,
+    Back = 1UL << 53,
+    ReturnVerb = 1UL << 54,
+    It = 1UL << 55,
 }

@@ -17,21 +17,28 @@ internal static class CustomerCareCues
     /// <summary>A service failure ("cancelled", "lost my bag", "never arrived", "charged twice", "not working").</summary>
     public const double FailureValence = -2.0;
 
+    /// <summary>A warning to others or a return ("don't buy", "never fly … again", "sending it back", "money back").</summary>
+    public const double WarningValence = -2.0;
+
     /// <summary>A frustrated question about something missing ("where is my…", "why is…", "how long…").</summary>
     public const double QuestionValence = -1.6;
 
     private const string Waiting = "waiting";
     private const string Failure = "failure";
     private const string Question = "question";
+    private const string Warning = "warning";
     private const string Sarcasm = "sarcasm";
 
     /// <summary>
-    /// Finds the cues in <paramref name="tokens"/>, appends one valence per cue to <paramref name="items"/> from
-    /// <paramref name="count"/> on, adjusts sarcastic praise in place, and returns the new item count.
+    /// Finds the cues in <paramref name="tokens"/>, appends one valence per cue to <paramref name="items"/> after the
+    /// token items, adjusts sarcastic praise in place, and returns the new item count. Cues obey the contrastive
+    /// "but" (index <paramref name="but"/>, -1 when none) like words do.
     /// </summary>
-    public static int Apply(string text, ReadOnlySpan<Token> tokens, Span<double> items, int count, List<string> cues)
+    public static int Apply(string text, ReadOnlySpan<Token> tokens, Span<double> items, int but, List<string> cues)
     {
+        var count = tokens.Length;
         var situational = 0UL;
+        var lastSituational = -1;
         var i = 0;
         while (i < tokens.Length)
         {
@@ -42,12 +49,13 @@ internal static class CustomerCareCues
                 continue;
             }
 
-            if (ReferenceEquals(family, Failure) || valence == WaitingValence)
+            if (ReferenceEquals(family, Failure) || ReferenceEquals(family, Warning) || valence == WaitingValence)
             {
                 situational |= 1UL << tokens[i].Sentence;
+                lastSituational = i;
             }
 
-            items[count++] = valence;
+            items[count++] = valence * EmbeddedSentimentAnalyzer.ButWeight(i, but);
             cues.Add(Describe(family, text, tokens[i], tokens[end]));
             i = end + 1;
         }
@@ -64,7 +72,10 @@ internal static class CustomerCareCues
 
         if (situational != 0)
         {
-            FlipPraise(text, tokens, items, cues, situational);
+            // Praise on the other side of a contrastive "but" is meant, not sarcastic: "delayed, but the crew were
+            // great" and "the crew were great, but we sat 3 hours" both keep their "great".
+            var (from, to) = but < 0 ? (0, tokens.Length) : lastSituational < but ? (0, but) : (but + 1, tokens.Length);
+            FlipPraise(text, tokens, from, to, items, cues, situational);
         }
 
         return count;
@@ -74,9 +85,9 @@ internal static class CustomerCareCues
     /// Praise in the same sentence as a service failure or a wait is sarcasm ("great job, 3 hours on the tarmac", "thanks for the delay"): its
     /// positive valence is turned negative. Pleas ("please help") are neutralised: in a complaint they are not praise.
     /// </summary>
-    private static void FlipPraise(string text, ReadOnlySpan<Token> tokens, Span<double> items, List<string> cues, ulong sentences)
+    private static void FlipPraise(string text, ReadOnlySpan<Token> tokens, int from, int to, Span<double> items, List<string> cues, ulong sentences)
     {
-        for (var j = 0; j < tokens.Length; j++)
+        for (var j = from; j < to; j++)
         {
             if (items[j] <= 0 || (sentences & (1UL << tokens[j].Sentence)) == 0)
             {
@@ -113,6 +124,12 @@ internal static class CustomerCareCues
         if (end >= 0)
         {
             return (Failure, FailureValence, end);
+        }
+
+        end = MatchWarning(t, i);
+        if (end >= 0)
+        {
+            return (Warning, WarningValence, end);
         }
 
         end = MatchQuestion(t, i);
@@ -231,9 +248,13 @@ internal static class CustomerCareCues
             return Has(t, i + 1, CareWord.Twice) ? i + 1 : i;
         }
 
-        if (token.Is(CareWord.Working) && (Has(t, i - 1, CareWord.Denial | CareWord.Unable) || (Has(t, i - 1, CareWord.Filler) && Has(t, i - 2, CareWord.Denial | CareWord.NoWord))))
+        if (token.Is(CareWord.Denial | CareWord.Unable | CareWord.NoWord))
         {
-            return i;
+            var working = Next(t, i, CareWord.Working);
+            if (working >= 0)
+            {
+                return working;
+            }
         }
 
         if (token.Is(CareWord.Missed))
@@ -260,6 +281,27 @@ internal static class CustomerCareCues
         }
 
         return token.Is(CareWord.Late) && Has(t, i - 1, CareWord.LateLead | CareWord.Number | CareWord.TimeUnit) ? i : -1;
+    }
+
+    /// <summary>
+    /// Warnings and returns: a customer who tells others not to buy, book or bother, or who sends the thing back and
+    /// wants the money back, is unhappy even when every word is neutral ("don't waste your money" even reads positive
+    /// to VADER, whose negation turns "waste" around).
+    /// </summary>
+    private static int MatchWarning(ReadOnlySpan<Token> t, int i)
+    {
+        var token = t[i];
+        if (token.Is(CareWord.Denial) && Has(t, i + 1, CareWord.Warn))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.ReturnVerb) && (Has(t, i + 1, CareWord.Back) || (Has(t, i + 1, CareWord.It) && Has(t, i + 2, CareWord.Back))))
+        {
+            return Has(t, i + 1, CareWord.Back) ? i + 1 : i + 2;
+        }
+
+        return token.Is(CareWord.Belonging) && Has(t, i + 1, CareWord.Back) && Has(t, i - 1, CareWord.Owner) ? i + 1 : -1;
     }
 
     /// <summary>

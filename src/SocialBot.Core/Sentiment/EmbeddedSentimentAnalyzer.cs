@@ -85,12 +85,12 @@ public sealed class EmbeddedSentimentAnalyzer : ISentimentAnalyzer
         var tokens = scratch.Tokens.AsSpan(0, count);
         var items = scratch.Items.AsSpan();
         ScoreWords(prepared, tokens, items);
-        ApplyBut(tokens, items);
+        var but = ApplyBut(tokens, items);
 
         var found = scratch.Cues;
         found.Clear();
-        var itemCount = CustomerCareCues.Apply(prepared, tokens, items, count, found);
-        AddLexiconCues(tokens, found);
+        var itemCount = CustomerCareCues.Apply(prepared, tokens, items, but, found);
+        AddLexiconCues(tokens, items, found);
         cues = found.Count == 0 ? [] : found.GetRange(0, Math.Min(found.Count, MaxCues)).ToArray();
         return Combine(items[..itemCount], PunctuationEmphasis(prepared));
     }
@@ -281,7 +281,8 @@ public sealed class EmbeddedSentimentAnalyzer : ISentimentAnalyzer
     }
 
     /// <summary>Contrastive "but": the words before the first "but" count half, the words after it one and a half times.</summary>
-    private static void ApplyBut(ReadOnlySpan<Token> tokens, Span<double> items)
+    /// <returns>The index of the first "but", or -1.</returns>
+    private static int ApplyBut(ReadOnlySpan<Token> tokens, Span<double> items)
     {
         var but = -1;
         for (var i = 0; i < tokens.Length; i++)
@@ -293,16 +294,17 @@ public sealed class EmbeddedSentimentAnalyzer : ISentimentAnalyzer
             }
         }
 
-        if (but < 0)
+        for (var i = 0; but >= 0 && i < tokens.Length; i++)
         {
-            return;
+            items[i] *= ButWeight(i, but);
         }
 
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            items[i] *= i < but ? VaderRules.BeforeBut : i > but ? VaderRules.AfterBut : 1;
-        }
+        return but;
     }
+
+    /// <summary>The "but" weight of the item at <paramref name="index"/> (1 when there is no "but").</summary>
+    internal static double ButWeight(int index, int but) =>
+        but < 0 || index == but ? 1 : index < but ? VaderRules.BeforeBut : VaderRules.AfterBut;
 
     /// <summary>Exclamation marks (up to four) and question marks (two or more) add intensity to whatever the text says.</summary>
     private static double PunctuationEmphasis(string text)
@@ -363,16 +365,11 @@ public sealed class EmbeddedSentimentAnalyzer : ISentimentAnalyzer
         return new SentimentBreakdown(compound, positive / total, -negative / total, neutral / total);
     }
 
-    private static void AddLexiconCues(ReadOnlySpan<Token> tokens, List<string> cues)
+    private static void AddLexiconCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<double> items, List<string> cues)
     {
-        foreach (ref readonly var token in tokens)
+        for (var i = 0; i < tokens.Length && cues.Count < MaxCues; i++)
         {
-            if (cues.Count >= MaxCues)
-            {
-                return;
-            }
-
-            if (token.Entry is { } entry && Math.Abs(entry.Valence) >= NotableValence)
+            if (tokens[i].Entry is { } entry && items[i] != 0 && Math.Abs(entry.Valence) >= NotableValence)
             {
                 cues.Add(entry.Cue);
             }

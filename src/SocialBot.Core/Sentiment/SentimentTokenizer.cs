@@ -6,7 +6,8 @@ namespace SocialBot.Core.Sentiment;
 /// <summary>
 /// Splits text the way VADER does: on white space, then strips leading and trailing ASCII punctuation from a token
 /// unless that would leave two characters or fewer (so emoticons such as ":)" and "&lt;3" survive). Emoji are first
-/// replaced by their English description so that their words can be scored.
+/// replaced by their English description so that their words can be scored. Handles (<c>@name</c>) are not scored:
+/// in customer care every text names a brand, and "@united" must not read as the positive word "united".
 /// </summary>
 internal static class SentimentTokenizer
 {
@@ -96,7 +97,8 @@ internal static class SentimentTokenizer
                 Array.Resize(ref tokens, tokens.Length * 2);
             }
 
-            tokens[count] = Describe(start + offset, word, lexicon);
+            // A handle (@united, @Delta) names the account, it says nothing about feelings: never score it.
+            tokens[count] = raw[0] == '@' ? new Token { Start = start + offset, Length = word.Length } : Describe(start + offset, word, lexicon);
             tokens[count++].Sentence = sentence;
             if (raw[^1] is '.' or '!' or '?' && sentence < 63)
             {
