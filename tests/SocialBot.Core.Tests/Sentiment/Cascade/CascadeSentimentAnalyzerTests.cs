@@ -121,10 +121,7 @@ public sealed class CascadeSentimentAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_ShouldOpenCircuitAndStopCallingRemote_AfterThresholdFailures()
     {
-        SetupRemoteFailure();
-        var cascade = CreateCascade();
-        await cascade.AnalyzeAsync(Uncertain);
-        await cascade.AnalyzeAsync(Uncertain);
+        var cascade = await CreateOpenCascadeAsync();
 
         _time.Advance(TimeSpan.FromSeconds(29));
         SentimentResult result = await cascade.AnalyzeAsync(Uncertain);
@@ -137,10 +134,7 @@ public sealed class CascadeSentimentAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_ShouldTryRemoteOnceAndClose_WhenBreakIsOver()
     {
-        SetupRemoteFailure();
-        var cascade = CreateCascade();
-        await cascade.AnalyzeAsync(Uncertain);
-        await cascade.AnalyzeAsync(Uncertain);
+        var cascade = await CreateOpenCascadeAsync();
         SetupRemoteSuccess();
 
         _time.Advance(_options.BreakDuration);
@@ -154,10 +148,7 @@ public sealed class CascadeSentimentAnalyzerTests
     [Fact]
     public async Task AnalyzeAsync_ShouldReopenCircuit_WhenHalfOpenTrialFails()
     {
-        SetupRemoteFailure();
-        var cascade = CreateCascade();
-        await cascade.AnalyzeAsync(Uncertain);
-        await cascade.AnalyzeAsync(Uncertain);
+        var cascade = await CreateOpenCascadeAsync();
 
         _time.Advance(_options.BreakDuration);
         await cascade.AnalyzeAsync(Uncertain);
@@ -195,6 +186,18 @@ public sealed class CascadeSentimentAnalyzerTests
     }
 
     private CascadeSentimentAnalyzer CreateCascade() => new(_local.Object, _remote.Object, _options, _time);
+
+    private async Task<CascadeSentimentAnalyzer> CreateOpenCascadeAsync()
+    {
+        SetupRemoteFailure();
+        var cascade = CreateCascade();
+        for (int i = 0; i < _options.FailureThreshold; i++)
+        {
+            await cascade.AnalyzeAsync(Uncertain);
+        }
+
+        return cascade;
+    }
 
     private void SetupRemoteSuccess() =>
         _remote.Setup(a => a.AnalyzeBatchAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
