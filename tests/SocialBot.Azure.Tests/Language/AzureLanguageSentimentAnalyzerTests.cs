@@ -208,6 +208,22 @@ public sealed class AzureLanguageSentimentAnalyzerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnalyzeBatchAsync_ShouldKeepEveryRequestUnderOneMegabyte_WhenTextElementsAreHeavy()
+    {
+        // Each text element is a letter with 30 combining accents: 5,120 of them are about 320 KB of UTF-8.
+        string heavy = string.Concat(Enumerable.Repeat("e" + new string('\u0301', 30), 5120));
+        string[] texts = [.. Enumerable.Range(0, 10).Select(i => i.ToString(CultureInfo.InvariantCulture) + heavy)];
+        var analyzer = CreateAnalyzer();
+
+        IReadOnlyList<SentimentResult> results = await analyzer.AnalyzeBatchAsync(texts);
+
+        Assert.True(_server.Requests.Count > 1);
+        Assert.All(_server.Requests, r => Assert.True(System.Text.Encoding.UTF8.GetByteCount(r.Body) < 1_000_000, $"{r.Body.Length} chars"));
+        Assert.Equal(10, _server.Requests.Sum(r => r.DocumentTexts.Count));
+        Assert.Equal(10, results.Count);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_ShouldThrowServiceException_WhenServiceIsUnreachable()
     {
         Uri endpoint = _server.Endpoint;
