@@ -15,7 +15,8 @@ public sealed class CascadeOptions
 
     /// <summary>
     /// Cue prefixes (the part before <c>:</c>) that mark a customer-care signal; a text with such a cue but no
-    /// negative local label is uncertain too.
+    /// negative local label is uncertain too. Configured entries are added to these defaults; they must match the
+    /// cue names the local (embedded) analyzer emits.
     /// </summary>
     public IList<string> CareCuePrefixes { get; } = ["waiting", "delay", "care", "complaint", "request", "outage", "refund", "cancel", "urgent", "question"];
 

@@ -160,6 +160,38 @@ public sealed class CascadeSentimentAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ShouldLetOnlyOneTrialThrough_WhileHalfOpen()
+    {
+        var cascade = await CreateOpenCascadeAsync();
+        var trial = new TaskCompletionSource<IReadOnlyList<SentimentResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _remote.Setup(a => a.AnalyzeBatchAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>())).Returns(trial.Task);
+        _time.Advance(_options.BreakDuration);
+
+        Task<SentimentResult> trialCall = cascade.AnalyzeAsync(Uncertain);
+        SentimentResult concurrent = await cascade.AnalyzeAsync(Uncertain);
+        trial.SetResult([RemoteVerdict()]);
+        SentimentResult trialResult = await trialCall;
+
+        Assert.Equal("cascade: circuit open → embedded", concurrent.Cues[0]);
+        Assert.Equal("azure", trialResult.Analyzer);
+        Assert.Equal(CircuitState.Closed, cascade.Statistics.BreakerState);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ShouldCountEveryText_WhenCalledConcurrently()
+    {
+        SetupRemoteSuccess();
+        var cascade = CreateCascade();
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => cascade.AnalyzeAsync(i % 2 == 0 ? Confident : Uncertain))));
+
+        CascadeStatistics statistics = cascade.Statistics;
+        Assert.Equal(200, statistics.TextsSeen);
+        Assert.Equal(100, statistics.TextsSentToRemote);
+        Assert.Equal(0.5, statistics.ShareSentToRemote);
+    }
+
+    [Fact]
     public async Task Statistics_ShouldReportShareSentToRemote()
     {
         SetupRemoteSuccess();
