@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace SocialBot.Core.Sentiment.Cascade;
+
+/// <summary>The <c>SocialBot:Sentiment:Cascade</c> section: when the cascade asks the remote analyzer, and its circuit breaker.</summary>
+public sealed class CascadeOptions
+{
+    public const string SectionName = "SocialBot:Sentiment:Cascade";
+
+    /// <summary>Lower end (inclusive) of the local compound scores that count as uncertain.</summary>
+    public double UncertainLow { get; set; } = -0.35;
+
+    /// <summary>Upper end (inclusive) of the local compound scores that count as uncertain.</summary>
+    public double UncertainHigh { get; set; } = 0.25;
+
+    /// <summary>
+    /// Cue prefixes (the part before <c>:</c>) that mark a customer-care signal; a text with such a cue but no
+    /// negative local label is uncertain too. Configured entries are added to these defaults; they must match the
+    /// cue names the local (embedded) analyzer emits.
+    /// </summary>
+    public IList<string> CareCuePrefixes { get; } = ["waiting", "delay", "care", "complaint", "request", "outage", "refund", "cancel", "urgent", "question"];
+
+    /// <summary>Consecutive remote failures that open the circuit.</summary>
+    public int FailureThreshold { get; set; } = 5;
+
+    /// <summary>How long the circuit stays open before one trial call is let through.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the cascade waits for one remote batch before it falls back.</summary>
+    public TimeSpan RemoteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>Validates <see cref="CascadeOptions"/>, naming the configuration key that is wrong.</summary>
+public sealed class CascadeOptionsValidator : IValidateOptions<CascadeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CascadeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.UncertainLow is < -1 or > 1 || double.IsNaN(options.UncertainLow))
+        {
+            failures.Add($"{CascadeOptions.SectionName}:UncertainLow must be between -1 and 1.");
+        }
+
+        if (options.UncertainHigh is < -1 or > 1 || double.IsNaN(options.UncertainHigh))
+        {
+            failures.Add($"{CascadeOptions.SectionName}:UncertainHigh must be between -1 and 1.");
+        }
+
+        if (options.UncertainLow > options.UncertainHigh)
+        {
+            failures.Add($"{CascadeOptions.SectionName}:UncertainLow must not be above {CascadeOptions.SectionName}:UncertainHigh.");
+        }
+
+        if (options.FailureThreshold < 1)
+        {
+            failures.Add($"{CascadeOptions.SectionName}:FailureThreshold must be at least 1.");
+        }
+
+        if (options.BreakDuration <= TimeSpan.Zero)
+        {
+            failures.Add($"{CascadeOptions.SectionName}:BreakDuration must be positive (for example 00:00:30).");
+        }
+
+        if (options.RemoteTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{CascadeOptions.SectionName}:RemoteTimeout must be positive (for example 00:00:10).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
