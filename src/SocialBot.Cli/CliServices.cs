@@ -12,7 +12,8 @@ internal sealed class CliServices
     public Action<IServiceCollection, IConfiguration>? Configure { get; init; }
 
     /// <summary>Registrations that need Azure (storage, Language); added by commands that touch them.</summary>
-    public static Action<IServiceCollection, IConfiguration>? Cloud { get; set; }
+    public static Action<IServiceCollection, IConfiguration> Cloud { get; } = (services, configuration) =>
+        SocialBot.Azure.Storage.StorageServiceCollectionExtensions.AddSocialBotStorage(services, configuration);
 
     public ServiceProvider Build(string? configFile, bool cloud) =>
         CliHost.BuildServices(
@@ -21,7 +22,7 @@ internal sealed class CliServices
             {
                 if (cloud)
                 {
-                    Cloud?.Invoke(services, configuration);
+                    Cloud.Invoke(services, configuration);
                 }
 
                 Configure?.Invoke(services, configuration);

@@ -43,6 +43,7 @@ public static class DependencyInjection
             sp.GetRequiredService<ChannelCatalog>()));
         services.TryAddSingleton<IConversationHistory, EmptyConversationHistory>();
         services.AddSingleton<TriagePolicy>();
+        services.TryAddKeyedSingleton<ISentimentAnalyzer, EmbeddedSentimentAnalyzer>("embedded");
         services.TryAddSingleton(SelectAnalyzer);
         return services;
     }

@@ -1,3 +1,4 @@
+using SocialBot.Azure.Language;
 using SocialBot.Azure.Storage;
 using SocialBot.Core;
 using SocialBot.Functions.Hosting;
@@ -28,6 +29,7 @@ public static class SocialBotApp
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSocialBotCore(builder.Configuration, appRoot);
         builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
+        builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton<FunctionDispatcher>();
         if (!functionsMode)
         {
