@@ -13,7 +13,10 @@ internal sealed class CliConsole
         Input = input;
     }
 
-    public static CliConsole System => new(Console.Out, Console.Error, Console.In);
+    public static CliConsole System => new(Console.Out, Console.Error, Console.In) { Interactive = !Console.IsErrorRedirected };
+
+    /// <summary>Whether a person watches stderr (progress bars are drawn only then).</summary>
+    public bool Interactive { get; init; }
 
     public TextWriter Output { get; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialBot.Azure.Language;
 using SocialBot.Core;
 using SocialBot.Core.Configuration;
 
@@ -10,7 +11,7 @@ namespace SocialBot.Cli;
 internal static class CliHost
 {
     /// <summary>The configuration: <c>--config FILE</c> (if given) over environment variables; defaults fill the rest.</summary>
-    public static IConfiguration LoadConfiguration(string? configFile)
+    public static IConfiguration LoadConfiguration(string? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = new ConfigurationBuilder().AddEnvironmentVariables();
         if (configFile is not null)
@@ -24,7 +25,7 @@ internal static class CliHost
             try
             {
                 builder.AddJsonFile(path, optional: false, reloadOnChange: false);
-                return builder.Build();
+                return builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
             }
             catch (InvalidDataException exception)
             {
@@ -36,13 +37,14 @@ internal static class CliHost
             }
         }
 
-        return builder.Build();
+        return builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
     }
 
     /// <summary>Builds and validates the engine's services; configuration errors become a <see cref="CliException"/> naming the key.</summary>
-    public static ServiceProvider BuildServices(string? configFile, Action<IServiceCollection, IConfiguration>? configure = null, TimeProvider? time = null)
+    public static ServiceProvider BuildServices(
+        string? configFile, Action<IServiceCollection, IConfiguration>? configure = null, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var configuration = LoadConfiguration(configFile);
+        var configuration = LoadConfiguration(configFile, overrides);
         var baseDirectory = configFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configFile));
         var services = new ServiceCollection();
         if (time is not null)
@@ -51,11 +53,17 @@ internal static class CliHost
         }
 
         services.AddSocialBotCore(configuration, baseDirectory);
+        services.AddSocialBotLanguage(SocialBotConfiguration.WithDefaults(configuration));
         configure?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
         try
         {
             _ = provider.GetRequiredService<SocialBotOptions>();
+            foreach (var validator in provider.GetServices<IStartupValidator>())
+            {
+                validator.Validate();
+            }
+
             return provider;
         }
         catch (Exception exception) when (exception is OptionsValidationException or SocialBotConfigurationException)

@@ -15,7 +15,7 @@ internal sealed class CliServices
     public static Action<IServiceCollection, IConfiguration> Cloud { get; } = (services, configuration) =>
         SocialBot.Azure.Storage.StorageServiceCollectionExtensions.AddSocialBotStorage(services, configuration);
 
-    public ServiceProvider Build(string? configFile, bool cloud) =>
+    public ServiceProvider Build(string? configFile, bool cloud, IReadOnlyDictionary<string, string?>? overrides = null) =>
         CliHost.BuildServices(
             configFile,
             (services, configuration) =>
@@ -27,5 +27,6 @@ internal sealed class CliServices
 
                 Configure?.Invoke(services, configuration);
             },
-            Time);
+            Time,
+            overrides);
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Core.Sentiment;
+using SocialBot.Core.Sentiment.Evaluation;
+
+namespace SocialBot.Cli.Commands;
+
+/// <summary><c>socialbot eval sentiment</c>: scores a labelled TSV with the chosen analyzer and prints the figures.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliConsole console, CliServices services)
+    {
+        var dataOption = new Option<string>("--data") { Description = "A TSV with header label<TAB>text (labels negative, neutral, positive).", Required = true };
+        var analyzerOption = new Option<string?>("--analyzer") { Description = "embedded (default), azure or cascade; overrides SocialBot:Sentiment:Analyzer." };
+        analyzerOption.AcceptOnlyFromAmong("embedded", "azure", "cascade");
+        var sentiment = new Command("sentiment", "Measure the sentiment analyzer on a labelled data set.");
+        sentiment.Options.Add(dataOption);
+        sentiment.Options.Add(analyzerOption);
+        sentiment.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var data = parseResult.GetValue(dataOption)!;
+            if (!File.Exists(data))
+            {
+                throw new CliException($"--data {data}: file not found");
+            }
+
+            IReadOnlyList<LabeledText> rows;
+            try
+            {
+                rows = await LabeledTextReader.ReadFileAsync(data, cancellationToken);
+            }
+            catch (FormatException exception)
+            {
+                throw new CliException(exception.Message, exception);
+            }
+
+            var overrides = parseResult.GetValue(analyzerOption) is { } name
+                ? new Dictionary<string, string?> { ["SocialBot:Sentiment:Analyzer"] = name }
+                : null;
+            using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: false, overrides);
+            var analyzer = provider.GetRequiredService<ISentimentAnalyzer>();
+            var progress = console.Interactive && rows.Count >= 500 ? new ProgressBar(console.Error, rows.Count) : null;
+            var report = await SentimentEvaluator.EvaluateAsync(analyzer, rows, progress, cancellationToken);
+            progress?.Finish();
+            if (CliOptions.IsText(parseResult))
+            {
+                var o = console.Output;
+                o.WriteLine($"{report.N} texts, analyzer {analyzer.Name}: accuracy {report.Accuracy:F3}, macro F1 {report.MacroF1:F3}");
+                o.WriteLine($"negative: precision {report.Negative.Precision:F3}, recall {report.Negative.Recall:F3}, F1 {report.Negative.F1:F3}");
+                o.WriteLine($"{report.TextsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} texts per second");
+            }
+            else
+            {
+                console.WriteJson(report);
+            }
+
+            return 0;
+        });
+        var command = new Command("eval", "Evaluate SocialBot's components.");
+        command.Subcommands.Add(sentiment);
+        return command;
+    }
+
+    /// <summary>A one-line progress bar on stderr, redrawn in place.</summary>
+    private sealed class ProgressBar : IProgress<int>
+    {
+        private readonly TextWriter _writer;
+        private readonly int _total;
+        private int _lastPercent = -1;
+
+        public ProgressBar(TextWriter writer, int total)
+        {
+            _writer = writer;
+            _total = total;
+        }
+
+        public void Report(int value)
+        {
+            var percent = (int)(100L * value / _total);
+            if (percent == _lastPercent)
+            {
+                return;
+            }
+
+            _lastPercent = percent;
+            var filled = percent * 30 / 100;
+            _writer.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {percent,3}% {value}/{_total}");
+        }
+
+        public void Finish() => _writer.WriteLine();
+    }
+}
