@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs SocialBot locally against Azurite with the embedded defaults:
+#   installs Azurite from npm into .tools/azurite (first run only), starts it, starts the Functions app in standalone
+#   mode, sends the sample mentions, and shows what the bot replied and what it handed off. Then it keeps running so
+#   you can send more (`dotnet src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll send --mention FILE`); Ctrl+C stops it.
+#   ./run-local.sh --demo    stops after showing the results.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$(pwd)"
+demo=false
+[ "${1:-}" = "--demo" ] && demo=true
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+azurite="$root/.tools/azurite/node_modules/.bin/azurite"
+if [ ! -x "$azurite" ]; then
+  echo "==> Installing Azurite into .tools/azurite (first run only)"
+  mkdir -p "$root/.tools/azurite"
+  npm install --prefix "$root/.tools/azurite" --no-audit --no-fund --loglevel=error azurite@3 >/dev/null
+fi
+
+echo "==> Building SocialBot"
+dotnet build "$root/src/SocialBot.Functions/SocialBot.Functions.csproj" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/src/SocialBot.Cli/SocialBot.Cli.csproj" -c Release -v quiet -nologo >/dev/null
+socialbot() { dotnet "$root/src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll" "$@"; }
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+mkdir -p "$root/.azurite"
+if (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
+  echo "==> Azurite is already listening on 127.0.0.1:10001; using it"
+else
+  echo "==> Starting Azurite on 127.0.0.1 (blob 10000, queue 10001, table 10002; data in .azurite/)"
+  mkdir -p "$root/.azurite"
+  "$azurite" --silent --disableTelemetry --skipApiVersionCheck --location "$root/.azurite" >"$root/.azurite/azurite.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null && break; sleep 0.1; done
+fi
+
+echo "==> Starting SocialBot in standalone mode (http://127.0.0.1:7071, log in .azurite/socialbot.log)"
+(cd "$root/src/SocialBot.Functions/bin/Release/net10.0" && exec dotnet SocialBot.Functions.dll) >"$root/.azurite/socialbot.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/7071) 2>/dev/null && break; sleep 0.1; done
+
+echo
+socialbot hours --format text
+echo
+echo "==> Sending the sample mentions (samples/mentions)"
+for mention in "$root"/samples/mentions/*.json; do
+  socialbot send --mention "$mention" --format text || true
+done
+
+for _ in $(seq 1 50); do
+  pending=$(socialbot status | python3 -c 'import json,sys; print(json.load(sys.stdin)["pending"])')
+  [ "$pending" = "0" ] && break
+  sleep 0.2
+done
+sleep 1
+
+echo
+echo "==> What SocialBot replied (socialbot replies list)"
+socialbot replies list --format text
+echo
+echo "==> What it handed off and the outcome counts (socialbot status)"
+socialbot status --format text
+echo
+if $demo; then
+  exit 0
+fi
+echo "SocialBot is running. Send more with: dotnet src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll send --mention FILE"
+echo "Press Ctrl+C to stop."
+wait
