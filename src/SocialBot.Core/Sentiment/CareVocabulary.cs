@@ -13,7 +13,7 @@ internal static class CareVocabulary
         (CareWord.WaitVerb, ["waiting", "waited", "waitin"]),
         (CareWord.Wait, ["wait"]),
         (CareWord.WaitLead, ["been", "keep", "kept", "keeps", "sat", "sitting", "stood", "standing", "forever"]),
-        (CareWord.NoWord, ["no", "zero"]),
+        (CareWord.NoWord, ["no", "zero", "0"]),
         (CareWord.ResponseNoun,
         [
             "update", "updates", "response", "responses", "reply", "replies", "answer", "answers", "callback",
@@ -43,7 +43,8 @@ internal static class CareVocabulary
         [
             "cancelled", "canceled", "delayed", "delay", "delays",
             "stranded", "stuck", "overcharged", "overbooked", "refund", "refunds", "broken", "diverted", "rerouted",
-            "outage", "crashed", "crashing", "malfunction", "malfunctioning", "damaged",
+            "outage", "crashed", "crashing", "malfunction", "malfunctioning", "damaged", "issue", "issues", "nightmare",
+            "unhelpful", "disconnected", "bumped", "fix",
         ]),
         (CareWord.Belonging,
         [
@@ -63,7 +64,8 @@ internal static class CareVocabulary
         [
             "arrived", "arrive", "arrives", "received", "receive", "came", "come", "showed", "delivered", "shipped",
             "answered", "answer", "responded", "respond", "replied", "reply", "called", "call", "processed",
-            "refunded", "credited", "returned", "fixed", "resolved", "helped", "help", "show",
+            "refunded", "credited", "returned", "fixed", "resolved", "helped", "help", "show", "answers", "answering",
+            "responds", "responding", "helps", "helping", "cares",
         ]),
         (CareWord.Working,
         [

@@ -206,16 +206,16 @@ internal static class CustomerCareCues
     }
 
     /// <summary>
-    /// Service failures: an event word ("cancelled", "delayed", "stranded", "refund") unless it is denied ("not
-    /// delayed"; a refund stays a complaint either way), a lost belonging, a denied arrival ("never arrived", "hasn't
-    /// been delivered"), a double charge, something not working, a missed connection, being unable to reach or do
-    /// something, or running late.
+    /// Service failures: an event word ("cancelled", "delayed", "stranded", "refund") unless it is denied within
+    /// three words like a VADER negation ("not delayed", "shouldn't be an issue"; a refund stays a complaint either
+    /// way), a lost belonging, a denied arrival ("never arrived", "hasn't been delivered", "no one answers"), a double
+    /// charge, something not working, a missed connection, being unable to reach or do something, or running late.
     /// </summary>
     private static int MatchFailure(ReadOnlySpan<Token> t, int i)
     {
         var token = t[i];
         if (token.Is(CareWord.FailureEvent)
-            && (token.Is(CareWord.Belonging) || !(IsDenied(t, i - 1) || (Has(t, i - 1, CareWord.Filler) && IsDenied(t, i - 2)))))
+            && (token.Is(CareWord.Belonging) || !(IsDenied(t, i - 1) || IsDenied(t, i - 2) || IsDenied(t, i - 3))))
         {
             return i;
         }
@@ -234,9 +234,9 @@ internal static class CustomerCareCues
             return i + 2;
         }
 
-        if (token.Is(CareWord.Denial))
+        if (token.Is(CareWord.Denial) || (token.Is(CareWord.NoWord) && Has(t, i + 1, CareWord.One)))
         {
-            var arrival = Next(t, i, CareWord.Arrival);
+            var arrival = Next(t, token.Is(CareWord.Denial) ? i : i + 1, CareWord.Arrival);
             if (arrival >= 0)
             {
                 return arrival;
