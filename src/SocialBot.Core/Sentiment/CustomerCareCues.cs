@@ -146,7 +146,7 @@ internal static class CustomerCareCues
         const CareWord WaitedFor = CareWord.Owner | CareWord.Belonging | CareWord.ResponseNoun | CareWord.Number | CareWord.Count
             | CareWord.TimeUnit | CareWord.Hold | CareWord.PointInTime;
         var token = t[i];
-        const CareWord AfterStill = CareWord.WaitVerb | CareWord.Wait | CareWord.NoWord | CareWord.Denial | CareWord.Nobody
+        const CareWord AfterStill = CareWord.WaitVerb | CareWord.WaitLead | CareWord.Wait | CareWord.NoWord | CareWord.Denial | CareWord.Nobody
             | CareWord.FailureEvent | CareWord.Hold | CareWord.On | CareWord.Unable | CareWord.Nothing;
         if (token.Is(CareWord.Still) && Has(t, i + 1, AfterStill))
         {
@@ -188,7 +188,10 @@ internal static class CustomerCareCues
         return -1;
     }
 
-    /// <summary>A span of time the customer has lost: a number or count + a unit ("3 hours", "3hrs", "several days", "for hours").</summary>
+    /// <summary>
+    /// A span of time the customer has lost: a number or count + a unit ("3 hours", "3hrs", "several days"), "for
+    /// hours", "over an hour", "all day".
+    /// </summary>
     private static int MatchDuration(ReadOnlySpan<Token> t, int i)
     {
         var token = t[i];
@@ -202,14 +205,25 @@ internal static class CustomerCareCues
             return i + 1;
         }
 
-        return token.Is(CareWord.For) && Has(t, i + 1, CareWord.TimeUnit) && Has(t, i + 1, CareWord.Count) ? i + 1 : -1;
+        if (token.Is(CareWord.For) && Has(t, i + 1, CareWord.TimeUnit) && Has(t, i + 1, CareWord.Count))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.For) && Has(t, i + 1, CareWord.Article) && Has(t, i + 2, CareWord.TimeUnit))
+        {
+            return i + 2;
+        }
+
+        return token.Is(CareWord.All) && Has(t, i + 1, CareWord.TimeUnit | CareWord.PointInTime) ? i + 1 : -1;
     }
 
     /// <summary>
     /// Service failures: an event word ("cancelled", "delayed", "stranded", "refund") unless it is denied within
     /// three words like a VADER negation ("not delayed", "shouldn't be an issue"; a refund stays a complaint either
     /// way), a lost belonging, a denied arrival ("never arrived", "hasn't been delivered", "no one answers"), a double
-    /// charge, something not working, a missed connection, being unable to reach or do something, or running late.
+    /// charge, something not working or down ("no wifi", "website down", "hung up on me"), a missed connection,
+    /// being unable to reach or do something, a verdict ("what a joke"), or running late.
     /// </summary>
     private static int MatchFailure(ReadOnlySpan<Token> t, int i)
     {
@@ -273,6 +287,32 @@ internal static class CustomerCareCues
             {
                 return reach;
             }
+        }
+
+        if (token.Is(CareWord.Denial) && Has(t, i + 1, CareWord.Make) && Has(t, i + 2, CareWord.It))
+        {
+            return i + 2;
+        }
+
+        if (token.Is(CareWord.Hung) && Has(t, i + 1, CareWord.Up))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.NoWord) && Has(t, i + 1, CareWord.Device))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.Device) && (Has(t, i + 1, CareWord.Down) || (Has(t, i + 1, CareWord.Aux) && Has(t, i + 2, CareWord.Down))))
+        {
+            return Has(t, i + 1, CareWord.Down) ? i + 1 : i + 2;
+        }
+
+        // "what a joke", "this is a farce": a verdict on the service, although "joke" alone reads as fun.
+        if (token.Is(CareWord.Joke) && (Has(t, i - 1, CareWord.Be | CareWord.What) || (Has(t, i - 1, CareWord.Article) && Has(t, i - 2, CareWord.Be | CareWord.What))))
+        {
+            return i;
         }
 
         if (token.Is(CareWord.Late) && Has(t, i + 1, CareWord.Journey))

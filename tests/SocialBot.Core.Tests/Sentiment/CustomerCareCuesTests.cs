@@ -17,6 +17,9 @@ public sealed class CustomerCareCuesTests
     [InlineData("I haven't heard back about my claim", "waiting: \"heard back\"")]
     [InlineData("@bank yet to see the transfer", "waiting: \"yet to\"")]
     [InlineData("@carrier sat at the gate for 2hrs now", "waiting: \"2hrs\"")]
+    [InlineData("@airline still sitting on the tarmac", "waiting: \"still sitting\"")]
+    [InlineData("@airline parked at the gate for over an hour", "waiting: \"over an hour\"")]
+    [InlineData("@bank trying to reach you all day", "waiting: \"all day\"")]
     public void Analyze_ShouldFlagNegativeWithWaitingCue_WhenCustomerIsKeptWaiting(string text, string cue)
     {
         AssertNegativeWithCue(text, cue);
@@ -36,6 +39,11 @@ public sealed class CustomerCareCuesTests
     [InlineData("stuck in Chicago overnight", "failure: \"stuck\"")]
     [InlineData("stranded in Denver", "failure: \"stranded\"")]
     [InlineData("I can't check in online", "failure: \"can't check\"")]
+    [InlineData("your agent hung up on me", "failure: \"hung up\"")]
+    [InlineData("my bag didn't make it to Boston", "failure: \"didn't make it\"")]
+    [InlineData("@shop website down again", "failure: \"website down\"")]
+    [InlineData("no wifi on a long flight", "failure: \"no wifi\"")]
+    [InlineData("@airline what a joke", "failure: \"joke\"")]
     public void Analyze_ShouldFlagNegativeWithFailureCue_WhenServiceFailed(string text, string cue)
     {
         AssertNegativeWithCue(text, cue);
