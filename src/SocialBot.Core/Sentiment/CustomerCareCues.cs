@@ -370,9 +370,15 @@ internal static class CustomerCareCues
             return i + 1;
         }
 
-        if (token.Is(CareWord.How) && (Has(t, i + 1, CareWord.Long) || (Has(t, i + 2, CareWord.Long) && Has(t, i + 1, CareWord.Filler | CareWord.For))))
+        // "how long do I have to wait" is a grievance, "how long is the flight" is not.
+        if (token.Is(CareWord.How) && Has(t, i + 1, CareWord.Long) && !Has(t, i + 2, CareWord.Be))
         {
-            return Has(t, i + 1, CareWord.Long) ? i + 1 : i + 2;
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.How) && Has(t, i + 1, CareWord.Filler | CareWord.For) && Has(t, i + 2, CareWord.Long))
+        {
+            return i + 2;
         }
 
         if (token.Is(CareWord.When) && Has(t, i + 1, CareWord.Future) && (Has(t, i + 2, CareWord.Owner) || Has(t, i + 3, CareWord.Owner)))

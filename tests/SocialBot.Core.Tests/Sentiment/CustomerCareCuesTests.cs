@@ -77,6 +77,7 @@ public sealed class CustomerCareCuesTests
     [InlineData("@airline where is the gate for flight 12?")]
     [InlineData("@airline what is the baggage allowance?")]
     [InlineData("@airline does anyone know the wifi password")]
+    [InlineData("@airline how long is the flight from Boston to Denver?")]
     public void Analyze_ShouldStayNeutral_WhenQuestionIsInformational(string text)
     {
         var result = _analyzer.Analyze(text);
