@@ -10,10 +10,10 @@ internal static class CareVocabulary
     public static readonly (CareWord Role, string[] Words)[] Classes =
     [
         (CareWord.Still, ["still"]),
-        (CareWord.WaitVerb, ["waiting", "waited", "waitin"]),
+        (CareWord.WaitVerb, ["waiting", "waited", "waitin", "sitting", "standing", "sat", "stood"]),
         (CareWord.Wait, ["wait"]),
         (CareWord.WaitLead, ["been", "keep", "kept", "keeps", "sat", "sitting", "stood", "standing", "forever"]),
-        (CareWord.NoWord, ["no", "zero"]),
+        (CareWord.NoWord, ["no", "zero", "0"]),
         (CareWord.ResponseNoun,
         [
             "update", "updates", "response", "responses", "reply", "replies", "answer", "answers", "callback",
@@ -30,6 +30,7 @@ internal static class CareVocabulary
         ]),
         (CareWord.PointInTime,
         [
+            "night", "afternoon", "evening",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
             "thu", "thur", "thurs", "fri", "sat", "sun", "yesterday", "morning", "noon", "midnight", "last", "this",
             "early", "lunch", "lunchtime", "breakfast", "am", "pm",
@@ -43,7 +44,8 @@ internal static class CareVocabulary
         [
             "cancelled", "canceled", "delayed", "delay", "delays",
             "stranded", "stuck", "overcharged", "overbooked", "refund", "refunds", "broken", "diverted", "rerouted",
-            "outage", "crashed", "crashing", "malfunction", "malfunctioning", "damaged",
+            "outage", "crashed", "crashing", "malfunction", "malfunctioning", "damaged", "issue", "issues", "nightmare",
+            "unhelpful", "disconnected", "bumped", "fix",
         ]),
         (CareWord.Belonging,
         [
@@ -63,7 +65,8 @@ internal static class CareVocabulary
         [
             "arrived", "arrive", "arrives", "received", "receive", "came", "come", "showed", "delivered", "shipped",
             "answered", "answer", "responded", "respond", "replied", "reply", "called", "call", "processed",
-            "refunded", "credited", "returned", "fixed", "resolved", "helped", "help", "show",
+            "refunded", "credited", "returned", "fixed", "resolved", "helped", "help", "show", "answers", "answering",
+            "responds", "responding", "helps", "helping", "cares",
         ]),
         (CareWord.Working,
         [
@@ -117,6 +120,18 @@ internal static class CareVocabulary
         (CareWord.Late, ["late"]),
         (CareWord.Warn, ["buy", "purchase", "waste", "bother", "order", "fly", "trust", "recommend", "book", "choose"]),
         (CareWord.Back, ["back"]),
+        (CareWord.Up, ["up"]),
+        (CareWord.Make, ["make", "made"]),
+        (CareWord.Hung, ["hung", "hangs"]),
+        (CareWord.Joke, ["joke", "farce", "disgrace", "shambles"]),
+        (CareWord.All, ["all", "entire", "whole"]),
+        (CareWord.Article, ["a", "an"]),
+        (CareWord.Down, ["down", "offline"]),
+        (CareWord.Device,
+        [
+            "wifi", "wi-fi", "internet", "power", "signal", "service", "ac", "tv", "tvs", "entertainment", "app", "website",
+            "site", "system", "systems", "phone", "phones", "server", "servers", "network", "line", "lines",
+        ]),
         (CareWord.ReturnVerb, ["return", "returning", "returned", "send", "sending", "sent", "take", "taking"]),
         (CareWord.It, ["it", "this", "them", "these", "that", "everything"]),
         (CareWord.LateLead, ["running", "very", "always", "again", "arrived", "arriving", "departed", "departing", "leaving"]),

@@ -61,4 +61,12 @@ internal enum CareWord : ulong
     Back = 1UL << 53,
     ReturnVerb = 1UL << 54,
     It = 1UL << 55,
+    Up = 1UL << 56,
+    Hung = 1UL << 57,
+    Joke = 1UL << 58,
+    All = 1UL << 59,
+    Device = 1UL << 60,
+    Down = 1UL << 61,
+    Article = 1UL << 62,
+    Make = 1UL << 63,
 }

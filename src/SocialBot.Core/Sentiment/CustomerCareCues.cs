@@ -146,7 +146,7 @@ internal static class CustomerCareCues
         const CareWord WaitedFor = CareWord.Owner | CareWord.Belonging | CareWord.ResponseNoun | CareWord.Number | CareWord.Count
             | CareWord.TimeUnit | CareWord.Hold | CareWord.PointInTime;
         var token = t[i];
-        const CareWord AfterStill = CareWord.WaitVerb | CareWord.Wait | CareWord.NoWord | CareWord.Denial | CareWord.Nobody
+        const CareWord AfterStill = CareWord.WaitVerb | CareWord.WaitLead | CareWord.Wait | CareWord.NoWord | CareWord.Denial | CareWord.Nobody
             | CareWord.FailureEvent | CareWord.Hold | CareWord.On | CareWord.Unable | CareWord.Nothing;
         if (token.Is(CareWord.Still) && Has(t, i + 1, AfterStill))
         {
@@ -188,7 +188,10 @@ internal static class CustomerCareCues
         return -1;
     }
 
-    /// <summary>A span of time the customer has lost: a number or count + a unit ("3 hours", "3hrs", "several days", "for hours").</summary>
+    /// <summary>
+    /// A span of time the customer has lost: a number or count + a unit ("3 hours", "3hrs", "several days"), "for
+    /// hours", "over an hour", "all day".
+    /// </summary>
     private static int MatchDuration(ReadOnlySpan<Token> t, int i)
     {
         var token = t[i];
@@ -202,20 +205,31 @@ internal static class CustomerCareCues
             return i + 1;
         }
 
-        return token.Is(CareWord.For) && Has(t, i + 1, CareWord.TimeUnit) && Has(t, i + 1, CareWord.Count) ? i + 1 : -1;
+        if (token.Is(CareWord.For) && Has(t, i + 1, CareWord.TimeUnit) && Has(t, i + 1, CareWord.Count))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.For) && Has(t, i + 1, CareWord.Article) && Has(t, i + 2, CareWord.TimeUnit))
+        {
+            return i + 2;
+        }
+
+        return token.Is(CareWord.All) && Has(t, i + 1, CareWord.TimeUnit | CareWord.PointInTime) ? i + 1 : -1;
     }
 
     /// <summary>
-    /// Service failures: an event word ("cancelled", "delayed", "stranded", "refund") unless it is denied ("not
-    /// delayed"; a refund stays a complaint either way), a lost belonging, a denied arrival ("never arrived", "hasn't
-    /// been delivered"), a double charge, something not working, a missed connection, being unable to reach or do
-    /// something, or running late.
+    /// Service failures: an event word ("cancelled", "delayed", "stranded", "refund") unless it is denied within
+    /// three words like a VADER negation ("not delayed", "shouldn't be an issue"; a refund stays a complaint either
+    /// way), a lost belonging, a denied arrival ("never arrived", "hasn't been delivered", "no one answers"), a double
+    /// charge, something not working or down ("no wifi", "website down", "hung up on me"), a missed connection,
+    /// being unable to reach or do something, a verdict ("what a joke"), or running late.
     /// </summary>
     private static int MatchFailure(ReadOnlySpan<Token> t, int i)
     {
         var token = t[i];
         if (token.Is(CareWord.FailureEvent)
-            && (token.Is(CareWord.Belonging) || !(IsDenied(t, i - 1) || (Has(t, i - 1, CareWord.Filler) && IsDenied(t, i - 2)))))
+            && (token.Is(CareWord.Belonging) || !(IsDenied(t, i - 1) || IsDenied(t, i - 2) || IsDenied(t, i - 3))))
         {
             return i;
         }
@@ -234,9 +248,9 @@ internal static class CustomerCareCues
             return i + 2;
         }
 
-        if (token.Is(CareWord.Denial))
+        if (token.Is(CareWord.Denial) || (token.Is(CareWord.NoWord) && Has(t, i + 1, CareWord.One)))
         {
-            var arrival = Next(t, i, CareWord.Arrival);
+            var arrival = Next(t, token.Is(CareWord.Denial) ? i : i + 1, CareWord.Arrival);
             if (arrival >= 0)
             {
                 return arrival;
@@ -273,6 +287,32 @@ internal static class CustomerCareCues
             {
                 return reach;
             }
+        }
+
+        if (token.Is(CareWord.Denial) && Has(t, i + 1, CareWord.Make) && Has(t, i + 2, CareWord.It))
+        {
+            return i + 2;
+        }
+
+        if (token.Is(CareWord.Hung) && Has(t, i + 1, CareWord.Up))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.NoWord) && Has(t, i + 1, CareWord.Device))
+        {
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.Device) && (Has(t, i + 1, CareWord.Down) || (Has(t, i + 1, CareWord.Aux) && Has(t, i + 2, CareWord.Down))))
+        {
+            return Has(t, i + 1, CareWord.Down) ? i + 1 : i + 2;
+        }
+
+        // "what a joke", "this is a farce": a verdict on the service, although "joke" alone reads as fun.
+        if (token.Is(CareWord.Joke) && (Has(t, i - 1, CareWord.Be | CareWord.What) || (Has(t, i - 1, CareWord.Article) && Has(t, i - 2, CareWord.Be | CareWord.What))))
+        {
+            return i;
         }
 
         if (token.Is(CareWord.Late) && Has(t, i + 1, CareWord.Journey))
@@ -330,9 +370,15 @@ internal static class CustomerCareCues
             return i + 1;
         }
 
-        if (token.Is(CareWord.How) && (Has(t, i + 1, CareWord.Long) || (Has(t, i + 2, CareWord.Long) && Has(t, i + 1, CareWord.Filler | CareWord.For))))
+        // "how long do I have to wait" is a grievance, "how long is the flight" is not.
+        if (token.Is(CareWord.How) && Has(t, i + 1, CareWord.Long) && !Has(t, i + 2, CareWord.Be))
         {
-            return Has(t, i + 1, CareWord.Long) ? i + 1 : i + 2;
+            return i + 1;
+        }
+
+        if (token.Is(CareWord.How) && Has(t, i + 1, CareWord.Filler | CareWord.For) && Has(t, i + 2, CareWord.Long))
+        {
+            return i + 2;
         }
 
         if (token.Is(CareWord.When) && Has(t, i + 1, CareWord.Future) && (Has(t, i + 2, CareWord.Owner) || Has(t, i + 3, CareWord.Owner)))

@@ -91,7 +91,8 @@ public sealed class EmbeddedSentimentAnalyzer : ISentimentAnalyzer
         found.Clear();
         var itemCount = CustomerCareCues.Apply(prepared, tokens, items, but, found);
         AddLexiconCues(tokens, items, found);
-        cues = found.Count == 0 ? [] : found.GetRange(0, Math.Min(found.Count, MaxCues)).ToArray();
+        cues = found.Count == 0 ? [] : new string[Math.Min(found.Count, MaxCues)];
+        found.CopyTo(0, cues, 0, cues.Length);
         return Combine(items[..itemCount], PunctuationEmphasis(prepared));
     }
 
