@@ -6,41 +6,99 @@ namespace SocialBot.Azure.BotConnector;
 /// <summary>
 /// The two OpenID metadata documents inbound tokens are checked against: the Bot Framework's (tokens issued by
 /// <c>https://api.botframework.com</c>, keys with channel endorsements) and Entra ID's (tokens issued by a tenant).
-/// Keys are cached and refreshed automatically; a token signed by an unknown key asks for a refresh.
 /// </summary>
 public sealed class BotOpenIdMetadata
 {
-    /// <summary>How often keys are refreshed unasked; the Bot Framework keys rotate rarely.</summary>
-    public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(24);
-
-    /// <summary>The least time between refreshes asked for by tokens with an unknown key id.</summary>
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
-
-    public BotOpenIdMetadata(IConfigurationManager<OpenIdConnectConfiguration> botFramework, IConfigurationManager<OpenIdConnectConfiguration> entra)
+    public BotOpenIdMetadata(OpenIdKeySource botFramework, OpenIdKeySource entra)
     {
         BotFramework = botFramework;
         Entra = entra;
     }
 
-    public IConfigurationManager<OpenIdConnectConfiguration> BotFramework { get; }
+    public OpenIdKeySource BotFramework { get; }
 
-    public IConfigurationManager<OpenIdConnectConfiguration> Entra { get; }
+    public OpenIdKeySource Entra { get; }
 
-    /// <summary>Metadata managers for the configured URLs; plain HTTP is accepted for loopback addresses only.</summary>
-    public static BotOpenIdMetadata Create(BotOptions options, HttpClient httpClient)
+    /// <summary>Key sources for the configured URLs; plain HTTP is accepted for loopback addresses only.</summary>
+    public static BotOpenIdMetadata Create(BotOptions options, HttpClient httpClient, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new BotOpenIdMetadata(CreateManager(options.OpenIdMetadataUrl, httpClient), CreateManager(options.EntraOpenIdMetadataUrl, httpClient));
+        return new BotOpenIdMetadata(
+            new OpenIdKeySource(options.OpenIdMetadataUrl, httpClient, time),
+            new OpenIdKeySource(options.EntraOpenIdMetadataUrl, httpClient, time));
     }
+}
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, HttpClient httpClient)
+/// <summary>
+/// One OpenID metadata document and its signing keys: cached by a <see cref="ConfigurationManager{T}"/> that
+/// refreshes automatically, plus an immediate fetch (at most once per <see cref="RefreshInterval"/>) when a token
+/// names a key the cache does not know yet, because the manager itself refreshes in the background.
+/// </summary>
+public sealed class OpenIdKeySource : IDisposable
+{
+    /// <summary>How often keys are refreshed unasked; the Bot Framework keys rotate rarely.</summary>
+    public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(24);
+
+    /// <summary>The least time between refreshes caused by unknown key ids, so forged kids cannot flood the issuer.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
+
+    private readonly string _url;
+    private readonly HttpDocumentRetriever _retriever;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile OpenIdConnectConfiguration? _refreshed;
+    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+
+    public OpenIdKeySource(string metadataUrl, HttpClient httpClient, TimeProvider time)
     {
-        var uri = new Uri(url, UriKind.Absolute);
-        var retriever = new HttpDocumentRetriever(httpClient) { RequireHttps = !uri.IsLoopback };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever)
+        var uri = new Uri(metadataUrl, UriKind.Absolute);
+        _url = metadataUrl;
+        _time = time;
+        _retriever = new HttpDocumentRetriever(httpClient) { RequireHttps = !uri.IsLoopback };
+        _manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), _retriever)
         {
             AutomaticRefreshInterval = AutomaticRefreshInterval,
             RefreshInterval = RefreshInterval,
         };
     }
+
+    /// <summary>The current metadata, fetched anew when it does not publish <paramref name="keyId"/> (rate-limited).</summary>
+    public async Task<OpenIdConnectConfiguration> GetAsync(string? keyId, CancellationToken cancellationToken = default)
+    {
+        var configuration = await _manager.GetConfigurationAsync(cancellationToken);
+        if (string.IsNullOrEmpty(keyId) || HasKey(configuration, keyId))
+        {
+            return configuration;
+        }
+
+        if (_refreshed is { } refreshed && HasKey(refreshed, keyId))
+        {
+            return refreshed;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (now - _lastForcedRefresh < RefreshInterval)
+            {
+                return _refreshed ?? configuration;
+            }
+
+            _lastForcedRefresh = now;
+            _manager.RequestRefresh();
+            _refreshed = await OpenIdConnectConfigurationRetriever.GetAsync(_url, _retriever, cancellationToken);
+            return _refreshed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    internal static bool HasKey(OpenIdConnectConfiguration configuration, string keyId) =>
+        configuration.JsonWebKeySet?.Keys.Any(key => string.Equals(key.Kid, keyId, StringComparison.Ordinal)) == true;
 }

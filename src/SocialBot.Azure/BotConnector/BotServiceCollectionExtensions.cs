@@ -27,7 +27,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton(_ => new ChannelCatalog());
         services.TryAddSingleton<MentionParser>();
 
-        services.TryAddSingleton(provider => BotOpenIdMetadata.Create(Options(provider), CreateHttpClient()));
+        services.TryAddSingleton(provider => BotOpenIdMetadata.Create(Options(provider), CreateHttpClient(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton<ActivityMapper>();
         services.TryAddSingleton<BotActivityIngress>();

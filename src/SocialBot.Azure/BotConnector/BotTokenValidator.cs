@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -95,14 +94,8 @@ public sealed class BotTokenValidator
             return BotAuthenticationResult.Unauthorized(BotAuthenticationResult.Issuer);
         }
 
-        var metadata = isBotFramework ? _metadata.BotFramework : _metadata.Entra;
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(token.Kid) && FindKey(configuration, token.Kid) is null)
-        {
-            metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken);
-        }
-
+        var keys = isBotFramework ? _metadata.BotFramework : _metadata.Entra;
+        var configuration = await keys.GetAsync(token.Kid, cancellationToken);
         var validation = await _handler.ValidateTokenAsync(raw, SignatureOnly(configuration));
         if (!validation.IsValid)
         {
