@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace SocialBot.Azure.Tests.BotConnector;
 
-/// <summary>A request the fake server received.</summary>
+/// <summary>A request the fake server received; <see cref="Path"/> is the raw request target, as escaped by the client.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body);
 
 /// <summary>An in-process Kestrel server on a loopback port that records requests and answers with a handler.</summary>
@@ -45,7 +46,7 @@ internal sealed class FakeHttpServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             var request = new RecordedRequest(
                 context.Request.Method,
-                context.Request.Path.ToUriComponent(),
+                context.Features.Get<IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.FirstOrDefault(),
                 context.Request.ContentType,
                 body);
