@@ -180,7 +180,10 @@ public sealed partial class ActivityMapper
         return false;
     }
 
-    /// <summary>Removes the bot's own @mention (Teams <c>&lt;at&gt;Bot&lt;/at&gt;</c>, plain <c>@Bot</c>); other people's stay as <c>@Name</c>.</summary>
+    /// <summary>
+    /// Removes the bot's own @mention (Teams <c>&lt;at&gt;Bot&lt;/at&gt;</c>, plain <c>@Bot</c>); other people's stay as
+    /// <c>@Name</c>. Runs of spaces collapse; line breaks stay.
+    /// </summary>
     internal static string StripOwnMentions(string text, JsonElement activity, string botId, string? botName)
     {
         if (activity.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
@@ -205,7 +208,8 @@ public sealed partial class ActivityMapper
         }
 
         text = AtTag().Replace(text, "@$1");
-        return Whitespace().Replace(text, " ").Trim();
+        text = HorizontalSpace().Replace(text, " ");
+        return SpaceAroundLineBreak().Replace(text, "$1").Trim();
     }
 
     private static DateTimeOffset? ReadTimestamp(JsonElement activity, List<string> problems)
@@ -277,6 +281,9 @@ public sealed partial class ActivityMapper
     [GeneratedRegex(@"<at>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AtTag();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Whitespace();
+    [GeneratedRegex(@"[^\S\r\n]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HorizontalSpace();
+
+    [GeneratedRegex(@" ?(\r?\n) ?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpaceAroundLineBreak();
 }

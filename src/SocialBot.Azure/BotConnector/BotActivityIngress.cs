@@ -35,6 +35,8 @@ public sealed class BotActivityIngress
         _logger = logger;
     }
 
+    /// <summary>Handles one inbound activity.</summary>
+    /// <exception cref="InvalidOperationException">The OpenID metadata could not be fetched: transient, answer 5xx.</exception>
     public async Task<IngressResult> ProcessAsync(string? authorizationHeader, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         JsonDocument document;

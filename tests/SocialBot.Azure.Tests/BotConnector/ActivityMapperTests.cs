@@ -266,7 +266,8 @@ public sealed class ActivityMapperTests
     [InlineData("where is my refund @contoso care", "where is my refund")]
     [InlineData("mail me at dana@Contoso Care.example", "mail me at dana@Contoso Care.example")]
     [InlineData("<at>Contoso Care</at> please loop in <at>Sam Lee</at>", "please loop in @Sam Lee")]
-    [InlineData("  spaced \n  out  ", "spaced out")]
+    [InlineData("  spaced \t  out  ", "spaced out")]
+    [InlineData("<at>Contoso Care</at>\n first line \n\nsecond", "first line\n\nsecond")]
     public void Map_ShouldStripOnlyTheBotsOwnMention_WhenTextMentionsNames(string text, string expected)
     {
         var activity = ActivityFixtures.Node("webchat-message.json");

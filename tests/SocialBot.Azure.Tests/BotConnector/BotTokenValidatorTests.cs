@@ -184,6 +184,18 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_ShouldAnswer403ServiceUrl_WhenEntraTokenCarriesAnotherServiceUrl()
+    {
+        var issuer = $"https://sts.windows.net/{BotTokenValidator.BotFrameworkTenants[0]}/";
+        var token = FakeOpenIdServer.CreateToken(_openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), "https://webchat.botframework.com/");
+
+        var result = await _validator.ValidateAsync($"Bearer {token}", ServiceUrl, "msteams");
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Equal(BotAuthenticationResult.ServiceUrl, result.FailedCheck);
+    }
+
+    [Fact]
     public async Task Validate_ShouldAnswer401BadSignature_WhenEntraIssuerIsSignedByBotFrameworkKey()
     {
         var issuer = $"https://login.microsoftonline.com/{BotTestValues.TenantId}/v2.0";
