@@ -64,6 +64,7 @@ public sealed class OpenIdKeySource : IDisposable
     }
 
     /// <summary>The current metadata, fetched anew when it does not publish <paramref name="keyId"/> (rate-limited).</summary>
+    /// <exception cref="InvalidOperationException">The metadata or its keys could not be fetched.</exception>
     public async Task<OpenIdConnectConfiguration> GetAsync(string? keyId, CancellationToken cancellationToken = default)
     {
         var configuration = await _manager.GetConfigurationAsync(cancellationToken);
@@ -88,7 +89,16 @@ public sealed class OpenIdKeySource : IDisposable
 
             _lastForcedRefresh = now;
             _manager.RequestRefresh();
-            _refreshed = await OpenIdConnectConfigurationRetriever.GetAsync(_url, _retriever, cancellationToken);
+            try
+            {
+                _refreshed = await OpenIdConnectConfigurationRetriever.GetAsync(_url, _retriever, cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                // Transient, like the manager's own failures: the caller answers 5xx and the channel retries.
+                throw new InvalidOperationException($"Unable to refresh the signing keys from '{_url}'", exception);
+            }
+
             return _refreshed;
         }
         finally

@@ -258,6 +258,26 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         Assert.DoesNotContain(token.Split('.')[1], line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Validate_ShouldThrowInvalidOperation_WhenMetadataCannotBeFetched()
+    {
+        var options = BotTestValues.Options("http://127.0.0.1:1/bf/v1/.well-known/openidconfiguration", "http://127.0.0.1:1/entra/v2.0/.well-known/openid-configuration");
+        var validator = new BotTokenValidator(options, BotOpenIdMetadata.Create(options.Value, new HttpClient(), _time), _time, _logger);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => validator.ValidateAsync($"Bearer {BotFrameworkToken()}", ServiceUrl, "msteams"));
+    }
+
+    [Fact]
+    public async Task Validate_ShouldThrowInvalidOperation_WhenKeysCannotBeRefreshedForAnUnknownKeyId()
+    {
+        Assert.True((await _validator.ValidateAsync($"Bearer {BotFrameworkToken()}", ServiceUrl, "msteams")).IsAuthenticated);
+        await _openId.DisposeAsync();
+        using var rsa = RSA.Create(2048);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _validator.ValidateAsync($"Bearer {BotFrameworkToken(key: new TestSigningKey("bf-key-2", rsa, null))}", ServiceUrl, "msteams"));
+    }
+
     private string BotFrameworkToken(
         TestSigningKey? key = null,
         string issuer = BotFrameworkIssuer,

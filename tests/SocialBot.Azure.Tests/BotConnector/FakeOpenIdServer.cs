@@ -18,6 +18,7 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
     public static readonly IReadOnlyList<string> Endorsed = ["webchat", "msteams", "facebook", "directline"];
 
     private FakeHttpServer? _server;
+    private bool _disposed;
     private volatile TestSigningKey[] _botFrameworkKeys;
     private readonly TestSigningKey[] _entraKeys;
 
@@ -71,6 +72,12 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (_server is not null)
         {
             await _server.DisposeAsync();
