@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,26 @@ public sealed class BotServiceCollectionExtensionsTests
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotOptions>>().Value);
 
         Assert.Contains("SocialBot:Bot:ManagedIdentityClientId", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateCredential_ShouldUseTheClientSecret_WhenSingleTenant()
+    {
+        var credential = BotServiceCollectionExtensions.CreateCredential(BotTestValues.Options().Value);
+
+        Assert.IsType<ClientSecretCredential>(credential);
+    }
+
+    [Fact]
+    public void CreateCredential_ShouldUseTheManagedIdentity_WhenUserAssignedMsi()
+    {
+        var options = BotTestValues.Options().Value;
+        options.AppType = BotAppType.UserAssignedMSI;
+        options.ManagedIdentityClientId = "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c";
+
+        var credential = BotServiceCollectionExtensions.CreateCredential(options);
+
+        Assert.IsType<ManagedIdentityCredential>(credential);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
