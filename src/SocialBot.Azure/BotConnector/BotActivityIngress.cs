@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SocialBot.Core.Mentions;
+
+namespace SocialBot.Azure.BotConnector;
+
+/// <summary>What to answer the channel and what to do next; the host enqueues <see cref="ToEnqueue"/>.</summary>
+public sealed record IngressResult
+{
+    /// <summary>202 accepted for triage or handoff status, 200 accepted and not triaged, 400, 401 or 403.</summary>
+    public required int StatusCode { get; init; }
+
+    public Mention? ToEnqueue { get; init; }
+
+    public HandoffStatus? Status { get; init; }
+
+    /// <summary>Why the activity was rejected or not triaged; safe to log (no customer text).</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>
+/// The transport-neutral body of <c>POST /api/messages</c>: parse the Activity, authenticate the caller against
+/// its serviceUrl and channelId, and map it. Fast: no storage, no Connector calls.
+/// </summary>
+public sealed class BotActivityIngress
+{
+    private readonly BotTokenValidator _validator;
+    private readonly ActivityMapper _mapper;
+    private readonly ILogger<BotActivityIngress> _logger;
+
+    public BotActivityIngress(BotTokenValidator validator, ActivityMapper mapper, ILogger<BotActivityIngress> logger)
+    {
+        _validator = validator;
+        _mapper = mapper;
+        _logger = logger;
+    }
+
+    /// <summary>Handles one inbound activity.</summary>
+    /// <exception cref="InvalidOperationException">The OpenID metadata could not be fetched: transient, answer 5xx.</exception>
+    public async Task<IngressResult> ProcessAsync(string? authorizationHeader, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException exception)
+        {
+            return Malformed($"the body is not valid JSON ({exception.Message.Split(". ")[0].TrimEnd('.')})");
+        }
+
+        using (document)
+        {
+            var activity = document.RootElement;
+            if (activity.ValueKind != JsonValueKind.Object)
+            {
+                return Malformed("$: expected an Activity object");
+            }
+
+            // serviceUrl and channelId are what the token is checked against, so they are needed first.
+            var serviceUrl = ActivityMapper.Optional(activity, "serviceUrl");
+            var channelId = ActivityMapper.Optional(activity, "channelId");
+            if (serviceUrl is null || channelId is null)
+            {
+                return Malformed(serviceUrl is null ? "serviceUrl: is required" : "channelId: is required");
+            }
+
+            var authentication = await _validator.ValidateAsync(authorizationHeader, serviceUrl, channelId, cancellationToken);
+            if (!authentication.IsAuthenticated)
+            {
+                return new IngressResult { StatusCode = authentication.StatusCode, Reason = $"authentication failed: {authentication.FailedCheck}" };
+            }
+
+            var mapped = _mapper.Map(activity);
+            switch (mapped.Outcome)
+            {
+                case ActivityOutcome.Mention:
+                    BotConnectorLog.MentionAccepted(_logger, mapped.Mention!.Id, mapped.Mention.Channel);
+                    return new IngressResult { StatusCode = 202, ToEnqueue = mapped.Mention };
+                case ActivityOutcome.HandoffStatus:
+                    BotConnectorLog.HandoffStatusReceived(_logger, mapped.HandoffStatus!.State, channelId);
+                    return new IngressResult { StatusCode = 202, Status = mapped.HandoffStatus };
+                case ActivityOutcome.NotTriaged:
+                    var type = ActivityMapper.Optional(activity, "type") ?? "?";
+                    BotConnectorLog.ActivityNotTriaged(_logger, type, channelId, mapped.Reason!);
+                    return new IngressResult { StatusCode = 200, Reason = mapped.Reason };
+                default:
+                    return Malformed(mapped.Reason!);
+            }
+        }
+    }
+
+    private IngressResult Malformed(string reason)
+    {
+        BotConnectorLog.ActivityMalformed(_logger, reason);
+        return new IngressResult { StatusCode = 400, Reason = reason };
+    }
+}

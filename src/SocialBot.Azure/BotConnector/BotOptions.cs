@@ -1,0 +1,46 @@
+namespace SocialBot.Azure.BotConnector;
+
+/// <summary>How the bot authenticates to the Bot Connector (new multi-tenant bots can no longer be created).</summary>
+public enum BotAppType
+{
+    SingleTenant,
+    UserAssignedMSI,
+}
+
+/// <summary>The Azure Bot registration and the Bot Connector settings (section <c>SocialBot:Bot</c>).</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "SocialBot:Bot";
+
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>The bot's Microsoft App ID: the audience of inbound tokens and the client id of outbound ones.</summary>
+    public string AppId { get; set; } = string.Empty;
+
+    /// <summary>The Entra tenant of the bot's app registration.</summary>
+    public string TenantId { get; set; } = string.Empty;
+
+    public BotAppType AppType { get; set; } = BotAppType.SingleTenant;
+
+    /// <summary>Client secret for <see cref="BotAppType.SingleTenant"/>; never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity for <see cref="BotAppType.UserAssignedMSI"/>.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+
+    public string EntraOpenIdMetadataUrl { get; set; } = DefaultEntraOpenIdMetadataUrl;
+
+    /// <summary>
+    /// Extra service URLs the bot may send its token to, beyond the built-in Bot Framework hosts
+    /// (see <see cref="BotServiceUrlPolicy"/>): a host (<c>bots.contoso.example</c>), a wildcard host
+    /// (<c>*.contoso.example</c>), both HTTPS only, or an exact origin (<c>http://127.0.0.1:5000</c>).
+    /// </summary>
+    public IList<string> AllowedServiceUrls { get; } = [];
+
+    /// <summary>Whether a handoff also sends a <c>handoff.initiate</c> event to the channel's agent hub.</summary>
+    public bool SendHandoffEvents { get; set; }
+}

@@ -1,0 +1,69 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialBot.Core.Channels;
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+
+namespace SocialBot.Azure.BotConnector;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Bot Framework channel: <see cref="BotOptions"/> (validated at start), the inbound
+    /// <see cref="BotActivityIngress"/> with its token validator and mapper, the <c>botconnector</c>
+    /// <see cref="IReplyChannel"/> and the <see cref="HandoffEventSender"/>.
+    /// </summary>
+    public static IServiceCollection AddSocialBotBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new ChannelCatalog());
+        services.TryAddSingleton<MentionParser>();
+
+        services.TryAddSingleton(provider => BotOpenIdMetadata.Create(Options(provider), CreateHttpClient(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddSingleton<ActivityMapper>();
+        services.TryAddSingleton<BotActivityIngress>();
+
+        services.TryAddSingleton(provider => new BotServiceUrlPolicy(Options(provider).AllowedServiceUrls));
+        services.TryAddSingleton(new ConnectorRetryPolicy());
+        services.TryAddSingleton(provider => new BotConnectorTokenProvider(
+            CreateCredential(Options(provider)),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BotConnectorTokenProvider>>()));
+        services.TryAddSingleton(provider => new BotConnectorClient(
+            CreateHttpClient(),
+            provider.GetRequiredService<BotConnectorTokenProvider>(),
+            provider.GetRequiredService<BotServiceUrlPolicy>(),
+            provider.GetRequiredService<ConnectorRetryPolicy>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BotConnectorClient>>()));
+        services.TryAddSingleton<BotConnectorReplyChannel>();
+        services.AddSingleton<IReplyChannel>(provider => provider.GetRequiredService<BotConnectorReplyChannel>());
+        services.TryAddSingleton(provider => new HandoffEventSender(
+            provider.GetRequiredService<BotConnectorClient>(),
+            provider.GetRequiredService<IOptions<BotOptions>>(),
+            provider.GetRequiredService<ILogger<HandoffEventSender>>()));
+        return services;
+    }
+
+    /// <summary>The bot's credential: its client secret (single tenant) or its user-assigned managed identity.</summary>
+    internal static TokenCredential CreateCredential(BotOptions options) => options.AppType switch
+    {
+        BotAppType.UserAssignedMSI => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)),
+        _ => new ClientSecretCredential(options.TenantId, options.AppId, options.ClientSecret),
+    };
+
+    private static BotOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<BotOptions>>().Value;
+
+    /// <summary>A long-lived client whose connections are recycled, so DNS changes are picked up.</summary>
+    private static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+}
