@@ -13,7 +13,7 @@ internal sealed class CliRunner
 
     public static string Samples { get; } = Path.Combine(RepositoryRoot(), "samples");
 
-    public async Task<CliResult> RunAsync(string? stdin = null, params string[] args)
+    public async Task<CliResult> RunWithInputAsync(string? stdin, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -23,7 +23,7 @@ internal sealed class CliRunner
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     public static string RepositoryRoot()
     {

@@ -9,7 +9,7 @@ public sealed class HoursCommandTests
     {
         var result = await _cli.RunAsync("hours", "--at", "2026-11-23T21:00:00-05:00");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.False(result.Json.GetProperty("staffed").GetBoolean());
         Assert.Equal("America/New_York", result.Json.GetProperty("timeZone").GetString());
         Assert.Equal("2026-11-24T09:00:00-05:00", result.Json.GetProperty("nextStaffedAt").GetString());

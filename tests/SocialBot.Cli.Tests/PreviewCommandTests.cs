@@ -39,7 +39,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_ShouldUseClockNow_WhenAtIsAbsent()
     {
-        _cli.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.FromHours(-5)));
+        _cli.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.FromHours(-5)));
 
         var result = await _cli.RunAsync("preview", "--mention", Sample("refund-complaint.json"));
 
@@ -53,7 +53,7 @@ public sealed class PreviewCommandTests : IDisposable
     {
         var json = await File.ReadAllTextAsync(Sample("out-of-office.json"));
 
-        var result = await _cli.RunAsync(json, "preview", "--mention", "-", "--at", "2026-11-23T22:00:00-05:00");
+        var result = await _cli.RunWithInputAsync(json, "preview", "--mention", "-", "--at", "2026-11-23T22:00:00-05:00");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("auto-reply", result.Json.GetProperty("ignored").GetString());
