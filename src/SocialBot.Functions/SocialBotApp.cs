@@ -31,6 +31,7 @@ public static class SocialBotApp
         builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
         builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton<FunctionDispatcher>();
+        builder.Services.AddStorageStartup();
         if (!functionsMode)
         {
             builder.Services.AddStandaloneQueueHost(catalog, builder.Configuration);

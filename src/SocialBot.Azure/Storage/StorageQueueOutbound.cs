@@ -14,12 +14,14 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue
     private readonly StorageClients _clients;
     private readonly QueueNamesOptions _names;
     private readonly QueueMessageCodec _codec;
+    private readonly QueueActivitySignal _signal;
 
-    public StorageQueueOutbound(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec)
+    public StorageQueueOutbound(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec, QueueActivitySignal signal)
     {
         _clients = clients;
         _names = options.Queues;
         _codec = codec;
+        _signal = signal;
     }
 
     public Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default) =>
@@ -41,5 +43,6 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue
     {
         var queue = _clients.Queues.GetQueueClient(queueName);
         await queue.SendMessageAsync(_codec.Encode(text), cancellationToken: cancellationToken);
+        _signal.Notify(queueName);
     }
 }

@@ -67,8 +67,11 @@ internal static class CustomHandlerEndpoints
         }
     }
 
+    /// <summary>PascalCase, as the host's own serializer writes it (the host also accepts any casing).</summary>
+    private static readonly JsonSerializerOptions HostJson = new() { PropertyNamingPolicy = null };
+
     private static IResult Reply(int status, string log) =>
-        Results.Json(new InvocationResult { Logs = [log] }, statusCode: status);
+        Results.Json(new InvocationResult { Logs = [log] }, HostJson, statusCode: status);
 }
 
 /// <summary>The response body the Functions host reads: always a JSON object with Outputs, Logs and ReturnValue.</summary>

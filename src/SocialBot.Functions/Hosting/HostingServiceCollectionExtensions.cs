@@ -17,7 +17,6 @@ internal static class HostingServiceCollectionExtensions
     public static IServiceCollection AddStandaloneQueueHost(this IServiceCollection services, FunctionCatalog catalog, IConfiguration configuration)
     {
         var lease = configuration.GetValue("SocialBot:Standalone:MessageLease", TimeSpan.FromMinutes(2));
-        services.AddHostedService<StorageStartup>();
         foreach (var function in catalog.Functions)
         {
             services.AddSingleton<IHostedService>(sp => new StandaloneQueueListener(
@@ -27,6 +26,7 @@ internal static class HostingServiceCollectionExtensions
                 sp.GetRequiredService<FunctionDispatcher>(),
                 sp.GetRequiredService<IPoisonQueue>(),
                 sp.GetRequiredService<QueueMessageCodec>(),
+                sp.GetRequiredService<QueueActivitySignal>(),
                 lease,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger($"SocialBot.Functions.{function.Name}")));
@@ -34,6 +34,9 @@ internal static class HostingServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>Both modes: creates the queues (with poison twins) and tables at start, so a fresh storage account or Azurite works.</summary>
+    public static IServiceCollection AddStorageStartup(this IServiceCollection services) => services.AddHostedService<StorageStartup>();
 
     /// <summary>Creates queues and tables before the listeners start.</summary>
     private sealed class StorageStartup : IHostedService

@@ -25,6 +25,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
     private readonly FunctionDispatcher _dispatcher;
     private readonly IPoisonQueue _poison;
     private readonly QueueMessageCodec _codec;
+    private readonly QueueActivitySignal _signal;
     private readonly TimeSpan _lease;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -36,6 +37,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
         FunctionDispatcher dispatcher,
         IPoisonQueue poison,
         QueueMessageCodec codec,
+        QueueActivitySignal signal,
         TimeSpan lease,
         TimeProvider time,
         ILogger logger)
@@ -46,6 +48,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
         _dispatcher = dispatcher;
         _poison = poison;
         _codec = codec;
+        _signal = signal;
         _lease = lease;
         _time = time;
         _logger = logger;
@@ -79,7 +82,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
 
             if (messages.Length == 0)
             {
-                await Task.Delay(delay, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await _signal.WaitAsync(_function.QueueName, delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.MaxPollingInterval.Ticks));
                 continue;
             }
