@@ -1,3 +1,4 @@
+using SocialBot.Functions;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -12,10 +13,10 @@ using SocialBot.Azure.Storage;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Serialization;
 
-namespace SocialBot.Functions.Tests;
+namespace SocialBot.Testing;
 
 /// <summary>The Functions app started in-process against Azurite, in standalone mode or (with a port) Functions mode.</summary>
-internal sealed class RunningApp : IAsyncDisposable
+public sealed class RunningApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

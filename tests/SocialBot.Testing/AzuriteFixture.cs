@@ -1,3 +1,4 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -5,7 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace SocialBot.Functions.Tests;
+namespace SocialBot.Testing;
 
 /// <summary>
 /// Starts Azurite once (in memory, on free loopback ports) for every integration test in the collection, installing it
@@ -158,10 +159,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SocialBot.Functions.Tests;
+namespace SocialBot.Testing;
 
 /// <summary>A clock whose "now" is fixed while its timers run in real time, so polling loops keep moving.</summary>
-internal sealed class FixedClock : TimeProvider
+public sealed class FixedClock : TimeProvider
 {
     private readonly DateTimeOffset _now;
 
