@@ -1,3 +1,4 @@
+using SocialBot.Azure.BotConnector;
 using SocialBot.Azure.Language;
 using SocialBot.Azure.Storage;
 using SocialBot.Core;
@@ -28,6 +29,12 @@ public static class SocialBotApp
         var catalog = FunctionCatalog.Load(appRoot, SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSocialBotCore(builder.Configuration, appRoot);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["SocialBot:Bot:AppId"]))
+        {
+            // The Bot Connector becomes the reply channel; without a bot, replies go to the local outbox.
+            builder.Services.AddSocialBotBotConnector(builder.Configuration);
+        }
+
         builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
         builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton<FunctionDispatcher>();
@@ -39,6 +46,7 @@ public static class SocialBotApp
 
         var app = builder.Build();
         app.MapCustomHandler();
+        app.MapBotMessages();
         return app;
     }
 }

@@ -37,6 +37,11 @@ public sealed class PublishLayoutTests
                 using var functionJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, function, "function.json")));
                 Assert.Contains(functionJson.RootElement.GetProperty("bindings").EnumerateArray(), binding => binding.GetProperty("type").GetString() == "queueTrigger");
             }
+
+            using var messages = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "Messages", "function.json")));
+            var trigger = messages.RootElement.GetProperty("bindings").EnumerateArray().First(binding => binding.GetProperty("type").GetString() == "httpTrigger");
+            Assert.Equal("messages", trigger.GetProperty("route").GetString());
+            Assert.True(host.RootElement.GetProperty("customHandler").GetProperty("enableForwardingHttpRequest").GetBoolean());
         }
         finally
         {

@@ -36,7 +36,12 @@ public sealed class RunningApp : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, TimeProvider time, bool functionsMode = false)
+    public static async Task<RunningApp> StartAsync(
+        AzuriteFixture azurite,
+        TimeProvider time,
+        bool functionsMode = false,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         string[] args = functionsMode ? ["--FUNCTIONS_CUSTOMHANDLER_PORT=7199"] : [];
         var app = SocialBotApp.Build(args, builder =>
@@ -48,7 +53,13 @@ public sealed class RunningApp : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:SocialBot"] = "Error",
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Services.AddSingleton(time);
+            services?.Invoke(builder.Services);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         });
         await app.StartAsync();

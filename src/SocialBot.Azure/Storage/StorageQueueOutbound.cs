@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using SocialBot.Core.Configuration;
+using SocialBot.Core.Mentions;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Serialization;
@@ -9,7 +10,7 @@ using SocialBot.Core.Triage;
 namespace SocialBot.Azure.Storage;
 
 /// <summary>Writes replies, handoffs (urgent and normal queues) and poison messages to Azure Storage queues.</summary>
-internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue
+internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMentionQueue
 {
     private readonly StorageClients _clients;
     private readonly QueueNamesOptions _names;
@@ -23,6 +24,9 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue
         _codec = codec;
         _signal = signal;
     }
+
+    public Task EnqueueMentionAsync(Mention mention, CancellationToken cancellationToken = default) =>
+        SendAsync(_names.Mentions, JsonSerializer.Serialize(mention, SocialBotJson.Options), cancellationToken);
 
     public Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default) =>
         SendAsync(_names.Replies, JsonSerializer.Serialize(reply, SocialBotJson.Options), cancellationToken);

@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageQueueOutbound>();
         services.AddSingleton<IOutboundQueues>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.AddSingleton<IPoisonQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
+        services.AddSingleton<IMentionQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.TryAddSingleton<IReplyChannel, OutboxReplyChannel>();
         services.AddSingleton<ISentReplyLog, TableSentReplyLog>();
         services.AddSingleton<StorageStatus>();

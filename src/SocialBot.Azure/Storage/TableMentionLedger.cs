@@ -115,6 +115,17 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task RecordHandoffStatusAsync(string channel, string conversationId, string state, string? message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(PartitionFor(channel, conversationId), StateRow)
+        {
+            ["HandoffStatus"] = state,
+            ["HandoffStatusMessage"] = message,
+            ["HandoffStatusAt"] = at,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
     private async Task<TableEntity?> ReadStateAsync(string partition, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, StateRow, cancellationToken: cancellationToken);

@@ -15,12 +15,21 @@ public interface IMentionLedger
     /// <summary>Records the outcome, the acknowledgement (if any) and the mention's fingerprint. False when another delivery recorded it first.</summary>
     Task<bool> RecordAsync(Mention mention, TriageDecision decision, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a channel's handoff status (a Bot Framework <c>handoff.status</c> event) on the conversation.</summary>
+    Task RecordHandoffStatusAsync(string channel, string conversationId, string state, string? message, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Records that an agent replied in a conversation (the acknowledgement rules read it).</summary>
     Task RecordAgentReplyAsync(string channel, string conversationId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What the ledger knows about a mention and its conversation.</summary>
 public sealed record LedgerState(bool AlreadyProcessed, ConversationHistory History);
+
+/// <summary>The <c>mentions</c> queue, for ingesters inside the app (the Bot Framework channel).</summary>
+public interface IMentionQueue
+{
+    Task EnqueueMentionAsync(Mention mention, CancellationToken cancellationToken = default);
+}
 
 /// <summary>The queues a triage decision writes to.</summary>
 public interface IOutboundQueues

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace SocialBot.Azure.Tests.BotConnector;
+namespace SocialBot.Testing.Bot;
 
 /// <summary>A request the fake server received; <see cref="Path"/> is the raw request target, as escaped by the client.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body);
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, string Body);
 
 /// <summary>An in-process Kestrel server on a loopback port that records requests and answers with a handler.</summary>
-internal sealed class FakeHttpServer : IAsyncDisposable
+public sealed class FakeHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<RecordedRequest> _requests = [];

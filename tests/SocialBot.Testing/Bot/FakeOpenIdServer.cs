@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace SocialBot.Azure.Tests.BotConnector;
+namespace SocialBot.Testing.Bot;
 
 /// <summary>A signing key as published in a JWKS, with the Bot Framework's channel endorsements.</summary>
-internal sealed record TestSigningKey(string KeyId, RSA Rsa, IReadOnlyList<string>? Endorsements);
+public sealed record TestSigningKey(string KeyId, RSA Rsa, IReadOnlyList<string>? Endorsements);
 
 /// <summary>
 /// Serves two OpenID metadata documents and their JWKS on loopback: the Bot Framework's (keys with endorsements) and
 /// Entra ID's. The published keys can be swapped to simulate rotation.
 /// </summary>
-internal sealed class FakeOpenIdServer : IAsyncDisposable
+public sealed class FakeOpenIdServer : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Endorsed = ["webchat", "msteams", "facebook", "directline"];
 

@@ -1,9 +1,9 @@
 using Azure.Core;
 
-namespace SocialBot.Azure.Tests.BotConnector;
+namespace SocialBot.Testing.Bot;
 
 /// <summary>Hands out numbered tokens valid for an hour from the given clock, and counts the requests.</summary>
-internal sealed class FakeTokenCredential : TokenCredential
+public sealed class FakeTokenCredential : TokenCredential
 {
     private readonly TimeProvider _time;
     private int _issued;
