@@ -61,17 +61,26 @@ public sealed partial class TriagePolicy
         };
         var staffed = _hours.IsStaffed(at);
         var nextStaffedAt = staffed ? at : _hours.NextStaffedAt(at);
+        var decision = new TriageDecision
+        {
+            MentionId = mention.Id,
+            Channel = mention.Channel,
+            DecidedAt = at,
+            Staffed = staffed,
+            NextStaffedAt = nextStaffedAt,
+            Trace = trace,
+        };
 
         var ignored = IgnoreBeforeAnalysis(mention, trace);
         if (ignored is not null)
         {
-            return Ignore(mention, at, staffed, nextStaffedAt, ignored.Value, null, trace);
+            return decision with { Ignored = ignored };
         }
 
         if (FindDuplicate(mention, history) is { } original)
         {
             trace.Add($"ignored: duplicate of {original.MentionId} (same author and text within {_options.DuplicateWindowMinutes} minutes)");
-            return Ignore(mention, at, staffed, nextStaffedAt, IgnoreReason.Duplicate, null, trace);
+            return decision with { Ignored = IgnoreReason.Duplicate };
         }
 
         trace.Add(staffed
@@ -99,18 +108,12 @@ public sealed partial class TriagePolicy
         }
 
         LogDecided(_logger, mention.Channel, handoff?.Priority, reply is not null);
-        return new TriageDecision
+        return decision with
         {
-            MentionId = mention.Id,
-            Channel = mention.Channel,
-            DecidedAt = at,
-            Staffed = staffed,
-            NextStaffedAt = nextStaffedAt,
             Sentiment = sentiment,
             Reply = reply,
             Handoff = handoff,
             Ignored = handoff is null ? IgnoreReason.NoFollowUp : null,
-            Trace = trace,
         };
     }
 
@@ -212,20 +215,6 @@ public sealed partial class TriagePolicy
             DueBy = dueBy,
         };
     }
-
-    private static TriageDecision Ignore(
-        Mention mention, DateTimeOffset at, bool staffed, DateTimeOffset? nextStaffedAt, IgnoreReason reason, SentimentResult? sentiment, List<string> trace) =>
-        new()
-        {
-            MentionId = mention.Id,
-            Channel = mention.Channel,
-            DecidedAt = at,
-            Staffed = staffed,
-            NextStaffedAt = nextStaffedAt,
-            Sentiment = sentiment,
-            Ignored = reason,
-            Trace = trace,
-        };
 
     private string Stamp(DateTimeOffset instant)
     {
