@@ -56,6 +56,7 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
                 ["SocialBot:Bot:OpenIdMetadataUrl"] = _openId.BotFrameworkMetadataUrl,
                 ["SocialBot:Bot:EntraOpenIdMetadataUrl"] = _openId.EntraMetadataUrl,
                 ["SocialBot:Bot:AllowedServiceUrls:0"] = _connector.BaseUrl,
+                ["SocialBot:Bot:SendHandoffEvents"] = "true",
             },
             services: services => services.AddSingleton(new BotConnectorTokenProvider(_credential, clock, NullLogger<BotConnectorTokenProvider>.Instance)));
     }
@@ -76,8 +77,8 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         using var response = await PostAsync(Activity(serviceUrl, "act-1", "my order never arrived and nobody answers"), token);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_connector.Requests.Count > 0), TimeSpan.FromSeconds(10)), "no reply reached the Connector");
-        var request = Assert.Single(_connector.Requests);
+        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_connector.Requests.Count >= 2), TimeSpan.FromSeconds(10)), "the reply and the handoff event did not reach the Connector");
+        var request = Assert.Single(_connector.Requests, r => r.Path.EndsWith("/act-1", StringComparison.Ordinal));
         Assert.Equal("POST", request.Method);
         Assert.Equal("/v3/conversations/conv-42/activities/act-1", request.Path);
         Assert.StartsWith("Bearer ", request.Authorization, StringComparison.Ordinal);
@@ -88,6 +89,24 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         Assert.Contains(_credential.Scopes, scopes => scopes.Contains("https://api.botframework.com/.default"));
         var urgent = await RunningApp.PeekAsync(_azurite, "handoffs-urgent");
         Assert.Single(urgent);
+    }
+
+    [Fact]
+    public async Task HandedOffConversation_ShouldBeAnnouncedWithHandoffInitiate_WithTranscript()
+    {
+        var serviceUrl = _connector.BaseUrl.TrimEnd('/') + "/";
+
+        using var response = await PostAsync(Activity(serviceUrl, "act-9", "charged twice for one order, this is ridiculous"), Token(serviceUrl));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_connector.Requests.Any(r => r.Path == "/v3/conversations/conv-42/activities")), TimeSpan.FromSeconds(10)));
+        var handoff = _connector.Requests.Single(r => r.Path == "/v3/conversations/conv-42/activities");
+        using var body = JsonDocument.Parse(handoff.Body);
+        Assert.Equal("event", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("handoff.initiate", body.RootElement.GetProperty("name").GetString());
+        var transcript = body.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("Transcript", transcript.GetProperty("name").GetString());
+        Assert.True(transcript.GetProperty("content").GetProperty("activities").GetArrayLength() >= 2);
     }
 
     [Fact]

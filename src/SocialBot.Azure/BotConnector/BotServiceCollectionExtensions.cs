@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Mentions;
+using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 
 namespace SocialBot.Azure.BotConnector;
@@ -51,6 +52,7 @@ public static class BotServiceCollectionExtensions
             provider.GetRequiredService<BotConnectorClient>(),
             provider.GetRequiredService<IOptions<BotOptions>>(),
             provider.GetRequiredService<ILogger<HandoffEventSender>>()));
+        services.AddSingleton<IHandoffAnnouncer, BotHandoffAnnouncer>();
         return services;
     }
 

@@ -19,10 +19,18 @@ public sealed partial class TriageMentionProcessor
     private readonly IOutboundQueues _queues;
     private readonly TimeProvider _time;
     private readonly ILogger<TriageMentionProcessor> _logger;
+    private readonly IHandoffAnnouncer[] _announcers;
 
     public TriageMentionProcessor(
-        MentionParser parser, TriagePolicy policy, IMentionLedger ledger, IOutboundQueues queues, TimeProvider time, ILogger<TriageMentionProcessor> logger)
+        MentionParser parser,
+        TriagePolicy policy,
+        IMentionLedger ledger,
+        IOutboundQueues queues,
+        TimeProvider time,
+        ILogger<TriageMentionProcessor> logger,
+        IEnumerable<IHandoffAnnouncer>? announcers = null)
     {
+        _announcers = announcers?.ToArray() ?? [];
         _parser = parser;
         _policy = policy;
         _ledger = ledger;
@@ -71,21 +79,21 @@ public sealed partial class TriageMentionProcessor
 
         if (decision.Handoff is { } handoff)
         {
-            await _queues.EnqueueHandoffAsync(
-                new HandoffTicket
-                {
-                    Id = $"{mention.Channel}/{mention.Id}",
-                    Mention = mention,
-                    Priority = handoff.Priority,
-                    Reasons = handoff.Reasons,
-                    DueBy = handoff.DueBy,
-                    Sentiment = decision.Sentiment,
-                    Acknowledgement = decision.Reply?.Text,
-                    ArrivedAfterHours = !decision.Staffed,
-                    HandedOffAt = now,
-                    Trace = decision.Trace,
-                },
-                cancellationToken);
+            var ticket = new HandoffTicket
+            {
+                Id = $"{mention.Channel}/{mention.Id}",
+                Mention = mention,
+                Priority = handoff.Priority,
+                Reasons = handoff.Reasons,
+                DueBy = handoff.DueBy,
+                Sentiment = decision.Sentiment,
+                Acknowledgement = decision.Reply?.Text,
+                ArrivedAfterHours = !decision.Staffed,
+                HandedOffAt = now,
+                Trace = decision.Trace,
+            };
+            await _queues.EnqueueHandoffAsync(ticket, cancellationToken);
+            await AnnounceAsync(ticket, cancellationToken);
         }
 
         var recorded = await _ledger.RecordAsync(mention, decision, cancellationToken);
@@ -95,6 +103,26 @@ public sealed partial class TriageMentionProcessor
         LogTriaged(_logger, mention.Channel, outcome, decision.Acknowledge);
         return ProcessingResult.Done($"{mention.Key}: {outcome}{(decision.Acknowledge ? ", acknowledged" : "")}{(recorded ? "" : " (recorded by another delivery)")}");
     }
+
+    private async Task AnnounceAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        foreach (var announcer in _announcers)
+        {
+            try
+            {
+                await announcer.AnnounceAsync(ticket, cancellationToken);
+            }
+#pragma warning disable CA1031 // Best effort by design: the handoff is already queued for agents.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogAnnounceFailed(_logger, ticket.Mention.Channel, exception.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Could not tell the {Channel} channel about a handoff ({ErrorType}); agents still have it")]
+    private static partial void LogAnnounceFailed(ILogger logger, string channel, string errorType);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "A mention failed validation with {ProblemCount} problem(s); it goes to the poison queue")]
     private static partial void LogInvalid(ILogger logger, int problemCount);
