@@ -1,7 +1,7 @@
 namespace SocialBot.Cli;
 
 /// <summary>Bad input: the command prints one line naming the problem and exits with code 2.</summary>
-internal sealed class CliException : Exception
+internal class CliException : Exception
 {
     public CliException()
     {
@@ -13,6 +13,24 @@ internal sealed class CliException : Exception
     }
 
     public CliException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>The input was fine but something it needs is not (storage unreachable): one line on stderr, exit code 1.</summary>
+internal sealed class CliUnavailableException : CliException
+{
+    public CliUnavailableException()
+    {
+    }
+
+    public CliUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public CliUnavailableException(string message, Exception innerException)
         : base(message, innerException)
     {
     }

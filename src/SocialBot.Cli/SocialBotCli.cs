@@ -6,6 +6,8 @@ namespace SocialBot.Cli;
 /// <summary>The <c>socialbot</c> command line. Exit codes: 0 success, 1 failure, 2 bad input (one line on stderr naming it).</summary>
 internal static class SocialBotCli
 {
+    public const int Failure = 1;
+
     public const int BadInput = 2;
 
     public static RootCommand CreateRoot(CliConsole console, CliServices services)
@@ -39,7 +41,7 @@ internal static class SocialBotCli
         catch (CliException exception)
         {
             await console.Error.WriteLineAsync($"socialbot: {exception.Message}");
-            return BadInput;
+            return exception is CliUnavailableException ? Failure : BadInput;
         }
     }
 }

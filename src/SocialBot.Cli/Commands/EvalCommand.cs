@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialBot.Core.Sentiment;
+using SocialBot.Core.Sentiment.Cascade;
 using SocialBot.Core.Sentiment.Evaluation;
 
 namespace SocialBot.Cli.Commands;
@@ -43,12 +44,21 @@ internal static class EvalCommand
             var progress = console.Interactive && rows.Count >= 500 ? new ProgressBar(console.Error, rows.Count) : null;
             var report = await SentimentEvaluator.EvaluateAsync(analyzer, rows, progress, cancellationToken);
             progress?.Finish();
+            var cascade = (analyzer as CascadeSentimentAnalyzer)?.Statistics;
             if (CliOptions.IsText(parseResult))
             {
                 var o = console.Output;
                 o.WriteLine($"{report.N} texts, analyzer {analyzer.Name}: accuracy {report.Accuracy:F3}, macro F1 {report.MacroF1:F3}");
                 o.WriteLine($"negative: precision {report.Negative.Precision:F3}, recall {report.Negative.Recall:F3}, F1 {report.Negative.F1:F3}");
                 o.WriteLine($"{report.TextsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} texts per second");
+                if (cascade is not null)
+                {
+                    o.WriteLine($"cascade: {cascade.ShareSentToRemote:P1} of texts sent to Azure (the cost), {cascade.Fallbacks} fell back to embedded");
+                }
+            }
+            else if (cascade is not null)
+            {
+                console.WriteJson(new CascadeEvaluationView(report, new CascadeCostView(cascade.TextsSentToRemote, cascade.ShareSentToRemote, cascade.Fallbacks, cascade.RemoteFailures)));
             }
             else
             {
@@ -61,6 +71,25 @@ internal static class EvalCommand
         command.Subcommands.Add(sentiment);
         return command;
     }
+
+    /// <summary>The report plus what the cascade cost: the share of texts sent to Azure.</summary>
+    private sealed record CascadeEvaluationView(
+        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report, CascadeCostView Cascade)
+    {
+        public int N => Report.N;
+
+        public double Accuracy => Report.Accuracy;
+
+        public double MacroF1 => Report.MacroF1;
+
+        public ClassScores Negative => Report.Negative;
+
+        public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Confusion => Report.Confusion;
+
+        public double TextsPerSecond => Report.TextsPerSecond;
+    }
+
+    private sealed record CascadeCostView(long TextsSentToAzure, double ShareSentToAzure, long Fallbacks, long AzureFailures);
 
     /// <summary>A one-line progress bar on stderr, redrawn in place.</summary>
     private sealed class ProgressBar : IProgress<int>

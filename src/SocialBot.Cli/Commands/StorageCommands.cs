@@ -113,11 +113,11 @@ internal static class StorageCommands
         }
         catch (RequestFailedException exception) when (exception.Status == 0)
         {
-            throw new CliException($"storage is not reachable ({exception.InnerException?.Message ?? exception.Message}); is Azurite running? (./run-local.sh starts it)", exception);
+            throw new CliUnavailableException($"storage is not reachable ({exception.InnerException?.Message ?? exception.Message}); is Azurite running? (./run-local.sh starts it)", exception);
         }
         catch (AggregateException exception)
         {
-            throw new CliException($"storage is not reachable ({exception.InnerException?.Message}); is Azurite running? (./run-local.sh starts it)", exception);
+            throw new CliUnavailableException($"storage is not reachable ({exception.InnerException?.Message}); is Azurite running? (./run-local.sh starts it)", exception);
         }
     }
 }
