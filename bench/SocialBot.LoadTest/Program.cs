@@ -1,0 +1,3 @@
+using SocialBot.LoadTest;
+
+return await LoadTestProgram.RunAsync(args);
