@@ -9,7 +9,7 @@ namespace SocialBot.Azure.Storage;
 /// table instead of posting it, so <c>socialbot replies list</c> shows what the bot would have said. Keyed by reply id,
 /// so recording twice is harmless.
 /// </summary>
-internal sealed class OutboxReplyChannel : IReplyChannel
+internal sealed class OutboxReplyChannel : IIdempotentReplyChannel
 {
     private readonly TableClient _table;
     private readonly TimeProvider _time;

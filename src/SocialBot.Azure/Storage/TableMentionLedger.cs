@@ -20,6 +20,7 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
     private const int RecentLimit = 20;
     private const int TraceLimit = 30_000;
     private const string StateRow = "state";
+    private const int MaxRecordAttempts = 5;
 
     private readonly TableClient _table;
 
@@ -44,12 +45,14 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
         DateTimeOffset? lastAck = null;
         DateTimeOffset? lastAgent = null;
         List<RecentMention> recent = [];
+        string? version = null;
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == StateRow)
             {
                 lastAgent = entity.GetDateTimeOffset("LastAgentReplyAt");
                 recent = ReadRecent(entity.GetString("Recent"));
+                version = entity.ETag.ToString();
             }
             else if (entity.RowKey.StartsWith("ack|", StringComparison.Ordinal))
             {
@@ -61,51 +64,53 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
             }
         }
 
-        return new LedgerState(processed, new ConversationHistory { LastAcknowledgedAt = lastAck, LastAgentReplyAt = lastAgent, RecentMentions = recent });
+        return new LedgerState(processed, new ConversationHistory { LastAcknowledgedAt = lastAck, LastAgentReplyAt = lastAgent, RecentMentions = recent })
+        {
+            Version = version,
+        };
     }
 
     public async Task<ConversationHistory> GetAsync(Mention mention, CancellationToken cancellationToken = default) =>
         (await ReadAsync(mention, cancellationToken)).History;
 
-    public async Task<bool> RecordAsync(Mention mention, TriageDecision decision, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordAsync(Mention mention, TriageDecision decision, LedgerState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mention);
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(state);
         var partition = PartitionFor(mention.Channel, mention.ConversationId);
-        var state = await ReadStateAsync(partition, cancellationToken);
-        var recent = ReadRecent(state?.GetString("Recent")).ToList();
-        recent.Insert(0, new RecentMention(mention.Id, mention.Author.Id, MentionFingerprint.Of(mention.Text), mention.ReceivedAt));
-        var newState = new TableEntity(partition, StateRow)
+        for (var attempt = 1; ; attempt++)
         {
-            ["Channel"] = mention.Channel,
-            ["ConversationId"] = mention.ConversationId,
-            ["LastAgentReplyAt"] = state?.GetDateTimeOffset("LastAgentReplyAt"),
-            ["Recent"] = JsonSerializer.Serialize(recent.Take(RecentLimit).ToList(), SocialBotJson.Options),
-            ["ConversationReference"] = mention.ConversationReference is null ? state?.GetString("ConversationReference") : JsonSerializer.Serialize(mention.ConversationReference, SocialBotJson.Options),
-        };
-
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Add, MentionEntity(partition, mention, decision)),
-            new(TableTransactionActionType.UpsertReplace, newState),
-        };
-        if (decision.Acknowledge)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, AckRow(mention.Author.Id))
+            if (state.AlreadyProcessed)
             {
-                ["LastAcknowledgedAt"] = decision.DecidedAt,
-                ["MentionId"] = mention.Id,
-            }));
-        }
+                return false;
+            }
 
-        try
-        {
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException exception) when (exception.Status == 409 && exception.FailedTransactionActionIndex == 0)
-        {
-            return false;
+            // The state row is written only if nobody changed it since it was read (ETag), so a concurrent mention's
+            // fingerprint or an agent's reply time is never overwritten; on a conflict, read again and retry.
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, MentionEntity(partition, mention, decision)),
+                StateAction(partition, mention, state),
+            };
+            if (decision.Acknowledge)
+            {
+                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, AckRow(mention.Author.Id))
+                {
+                    ["LastAcknowledgedAt"] = decision.DecidedAt,
+                    ["MentionId"] = mention.Id,
+                }));
+            }
+
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxRecordAttempts)
+            {
+                state = await ReadAsync(mention, cancellationToken);
+            }
         }
     }
 
@@ -126,10 +131,24 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
-    private async Task<TableEntity?> ReadStateAsync(string partition, CancellationToken cancellationToken)
+    private static TableTransactionAction StateAction(string partition, Mention mention, LedgerState state)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, StateRow, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var recent = state.History.RecentMentions.ToList();
+        recent.Insert(0, new RecentMention(mention.Id, mention.Author.Id, MentionFingerprint.Of(mention.Text), mention.ReceivedAt));
+        var entity = new TableEntity(partition, StateRow)
+        {
+            ["Channel"] = mention.Channel,
+            ["ConversationId"] = mention.ConversationId,
+            ["Recent"] = JsonSerializer.Serialize(recent.Take(RecentLimit).ToList(), SocialBotJson.Options),
+        };
+        if (mention.ConversationReference is not null)
+        {
+            entity["ConversationReference"] = JsonSerializer.Serialize(mention.ConversationReference, SocialBotJson.Options);
+        }
+
+        return state.Version is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(state.Version));
     }
 
     private static TableEntity MentionEntity(string partition, Mention mention, TriageDecision decision)

@@ -12,8 +12,12 @@ public interface IMentionLedger
 {
     Task<LedgerState> ReadAsync(Mention mention, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the outcome, the acknowledgement (if any) and the mention's fingerprint. False when another delivery recorded it first.</summary>
-    Task<bool> RecordAsync(Mention mention, TriageDecision decision, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records the outcome, the acknowledgement (if any) and the mention's fingerprint, starting from the state
+    /// <see cref="ReadAsync"/> returned (and re-reading it if the conversation changed meanwhile). False when another
+    /// delivery recorded the mention first.
+    /// </summary>
+    Task<bool> RecordAsync(Mention mention, TriageDecision decision, LedgerState state, CancellationToken cancellationToken = default);
 
     /// <summary>Records a channel's handoff status (a Bot Framework <c>handoff.status</c> event) on the conversation.</summary>
     Task RecordHandoffStatusAsync(string channel, string conversationId, string state, string? message, DateTimeOffset at, CancellationToken cancellationToken = default);
@@ -23,7 +27,11 @@ public interface IMentionLedger
 }
 
 /// <summary>What the ledger knows about a mention and its conversation.</summary>
-public sealed record LedgerState(bool AlreadyProcessed, ConversationHistory History);
+public sealed record LedgerState(bool AlreadyProcessed, ConversationHistory History)
+{
+    /// <summary>The version of the conversation state this was read at (opaque to callers; null when there was none).</summary>
+    public string? Version { get; init; }
+}
 
 /// <summary>The <c>mentions</c> queue, for ingesters inside the app (the Bot Framework channel).</summary>
 public interface IMentionQueue

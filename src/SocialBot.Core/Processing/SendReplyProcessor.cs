@@ -38,7 +38,8 @@ public sealed partial class SendReplyProcessor
             return ProcessingResult.Poison("invalid reply message: replyId and text are required");
         }
 
-        if (await _sent.WasSentAsync(reply.ReplyId, cancellationToken))
+        var idempotent = _channel is IIdempotentReplyChannel;
+        if (!idempotent && await _sent.WasSentAsync(reply.ReplyId, cancellationToken))
         {
             LogAlreadySent(_logger, reply.Channel);
             return ProcessingResult.Done($"{reply.ReplyId}: already sent");
@@ -53,7 +54,11 @@ public sealed partial class SendReplyProcessor
             return ProcessingResult.Poison($"{_channel.Name} refused the reply: {exception.Message}");
         }
 
-        await _sent.MarkSentAsync(reply, _time.GetUtcNow(), cancellationToken);
+        if (!idempotent)
+        {
+            await _sent.MarkSentAsync(reply, _time.GetUtcNow(), cancellationToken);
+        }
+
         LogSent(_logger, reply.Channel, _channel.Name);
         return ProcessingResult.Done($"{reply.ReplyId}: sent through {_channel.Name}");
     }

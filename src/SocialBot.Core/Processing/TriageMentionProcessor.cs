@@ -96,7 +96,7 @@ public sealed partial class TriageMentionProcessor
             await AnnounceAsync(ticket, cancellationToken);
         }
 
-        var recorded = await _ledger.RecordAsync(mention, decision, cancellationToken);
+        var recorded = await _ledger.RecordAsync(mention, decision, state, cancellationToken);
         var outcome = decision.Handoff is { } h
             ? $"handed off ({(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal")})"
             : $"ignored ({IgnoreReasons.ToWire(decision.Ignored ?? IgnoreReason.NoFollowUp)})";

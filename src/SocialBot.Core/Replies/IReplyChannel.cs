@@ -16,6 +16,14 @@ public interface IReplyChannel
     Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A reply channel where delivering the same <see cref="OutgoingReply.ReplyId"/> twice has no further effect (the local
+/// outbox upserts by reply id), so <c>SendReply</c> needs no sent-marker round trips for it.
+/// </summary>
+public interface IIdempotentReplyChannel : IReplyChannel
+{
+}
+
 public enum ReplyKind
 {
     Acknowledgement,

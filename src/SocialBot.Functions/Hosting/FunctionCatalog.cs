@@ -85,6 +85,11 @@ internal sealed record QueueHostSettings
 
     public int MaxDequeueCount { get; init; } = 5;
 
+    /// <summary>A new batch is fetched when in-flight messages drop to this number (host default: batchSize / 2 on one instance).</summary>
+    public int NewBatchThreshold => ConfiguredNewBatchThreshold ?? BatchSize / 2;
+
+    public int? ConfiguredNewBatchThreshold { get; init; }
+
     public bool Base64 { get; init; } = true;
 
     public static QueueHostSettings FromHostJson(string json)
@@ -104,6 +109,7 @@ internal sealed record QueueHostSettings
                 "maxpollinginterval" => settings with { MaxPollingInterval = Duration(property.Value, key, TimeSpan.FromMilliseconds(100)) },
                 "visibilitytimeout" => settings with { VisibilityTimeout = Duration(property.Value, key, TimeSpan.Zero) },
                 "batchsize" => settings with { BatchSize = Number(property.Value, key, 1, 32) },
+                "newbatchthreshold" => settings with { ConfiguredNewBatchThreshold = Number(property.Value, key, 0, 1000) },
                 "maxdequeuecount" => settings with { MaxDequeueCount = Number(property.Value, key, 1, 1000) },
                 "messageencoding" => settings with { Base64 = Encoding(property.Value, key) },
                 _ => settings,

@@ -58,38 +58,63 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
     {
         LogListening(_logger, _function.Name, _function.QueueName, _settings.BatchSize);
         var delay = MinimumPoll;
+        var inFlight = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            QueueMessage[] messages;
-            try
+            // Like the Functions host: fetch a new batch when the messages in flight drop to newBatchThreshold, so one
+            // slow message never holds up the rest (peak concurrency batchSize + newBatchThreshold).
+            if (inFlight.Count > _settings.NewBatchThreshold)
             {
-                messages = (await _queue.ReceiveMessagesAsync(_settings.BatchSize, _lease, stoppingToken)).Value;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (RequestFailedException exception)
-            {
-                LogReceiveFailed(_logger, _function.QueueName, exception.Status, exception.ErrorCode);
-                messages = [];
-            }
-            catch (AggregateException exception)
-            {
-                LogReceiveFailed(_logger, _function.QueueName, 0, exception.InnerException?.GetType().Name);
-                messages = [];
+                inFlight.Remove(await Task.WhenAny(inFlight));
+                continue;
             }
 
+            var messages = await ReceiveAsync(stoppingToken);
             if (messages.Length == 0)
             {
-                await _signal.WaitAsync(_function.QueueName, delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                var wake = _signal.WaitAsync(_function.QueueName, delay, stoppingToken);
+                var finished = await Task.WhenAny(inFlight.Append(wake));
+                if (finished != wake)
+                {
+                    inFlight.Remove(finished);
+                    continue;
+                }
+
+                await wake.ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.MaxPollingInterval.Ticks));
                 continue;
             }
 
             delay = MinimumPoll;
-            await Task.WhenAll(messages.Select(message => HandleAsync(message, stoppingToken)));
+            foreach (var message in messages)
+            {
+                inFlight.Add(HandleAsync(message, stoppingToken));
+            }
         }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task<QueueMessage[]> ReceiveAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return (await _queue.ReceiveMessagesAsync(_settings.BatchSize, _lease, stoppingToken)).Value;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return [];
+        }
+        catch (RequestFailedException exception)
+        {
+            LogReceiveFailed(_logger, _function.QueueName, exception.Status, exception.ErrorCode);
+        }
+        catch (AggregateException exception)
+        {
+            LogReceiveFailed(_logger, _function.QueueName, 0, exception.InnerException?.GetType().Name);
+        }
+
+        return [];
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
