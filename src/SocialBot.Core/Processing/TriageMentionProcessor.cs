@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocialBot.Core.Handoffs;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
@@ -19,10 +20,13 @@ public sealed partial class TriageMentionProcessor
     private readonly IOutboundQueues _queues;
     private readonly TimeProvider _time;
     private readonly ILogger<TriageMentionProcessor> _logger;
+    private readonly EscalationNotifier? _escalation;
 
     public TriageMentionProcessor(
-        MentionParser parser, TriagePolicy policy, IMentionLedger ledger, IOutboundQueues queues, TimeProvider time, ILogger<TriageMentionProcessor> logger)
+        MentionParser parser, TriagePolicy policy, IMentionLedger ledger, IOutboundQueues queues, TimeProvider time, ILogger<TriageMentionProcessor> logger,
+        EscalationNotifier? escalation = null)
     {
+        _escalation = escalation;
         _parser = parser;
         _policy = policy;
         _ledger = ledger;
@@ -71,21 +75,24 @@ public sealed partial class TriageMentionProcessor
 
         if (decision.Handoff is { } handoff)
         {
-            await _queues.EnqueueHandoffAsync(
-                new HandoffTicket
-                {
-                    Id = $"{mention.Channel}/{mention.Id}",
-                    Mention = mention,
-                    Priority = handoff.Priority,
-                    Reasons = handoff.Reasons,
-                    DueBy = handoff.DueBy,
-                    Sentiment = decision.Sentiment,
-                    Acknowledgement = decision.Reply?.Text,
-                    ArrivedAfterHours = !decision.Staffed,
-                    HandedOffAt = now,
-                    Trace = decision.Trace,
-                },
-                cancellationToken);
+            var ticket = new HandoffTicket
+            {
+                Id = $"{mention.Channel}/{mention.Id}",
+                Mention = mention,
+                Priority = handoff.Priority,
+                Reasons = handoff.Reasons,
+                DueBy = handoff.DueBy,
+                Sentiment = decision.Sentiment,
+                Acknowledgement = decision.Reply?.Text,
+                ArrivedAfterHours = !decision.Staffed,
+                HandedOffAt = now,
+                Trace = decision.Trace,
+            };
+            await _queues.EnqueueHandoffAsync(ticket, cancellationToken);
+            if (_escalation is not null)
+            {
+                await _escalation.NotifyAsync(ticket, cancellationToken);
+            }
         }
 
         var recorded = await _ledger.RecordAsync(mention, decision, cancellationToken);
