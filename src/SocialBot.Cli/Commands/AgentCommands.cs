@@ -145,7 +145,7 @@ internal static class AgentCommands
     private static async Task<int> RunAsync(ParseResult parseResult, CliConsole console, CliServices services, Func<IHandoffDesk, AgentView, Task> action)
     {
         using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: true);
-        var json = parseResult.GetResult(CliOptions.Format) is not null && parseResult.GetValue(CliOptions.Format) == "json";
+        var json = parseResult.GetResult(CliOptions.Format) is { Implicit: false } && parseResult.GetValue(CliOptions.Format) == "json";
         var view = new AgentView(console, json, provider.GetRequiredService<SocialBotOptions>().StaffedHours.TimeZone, provider.GetRequiredService<TimeProvider>().GetUtcNow());
         try
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using SocialBot.Core.Handoffs;
 using SocialBot.Core.Triage;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace SocialBot.Cli.Commands;
 
@@ -27,6 +26,11 @@ internal sealed class AgentView
             ColorSystem = console.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        if (!console.Interactive)
+        {
+            // Redirected to a file or a pipe: no terminal width to fit, so keep rows on one line for grep.
+            _ansi.Profile.Width = 200;
+        }
     }
 
     public bool Json { get; }
@@ -98,7 +102,7 @@ internal sealed class AgentView
                 Cell(StatusText(handoff)),
                 Cell(Due(handoff)),
                 Cell(Author(handoff)),
-                Cell(text.Length > 60 ? string.Concat(text.AsSpan(0, 57), "...") : text));
+                Cell(text.Length > 50 ? string.Concat(text.AsSpan(0, 47), "...") : text));
         }
 
         _ansi.Write(table);
