@@ -83,6 +83,7 @@ var queues = {
   Replies: 'replies'
   Handoffs: 'handoffs'
   UrgentHandoffs: 'handoffs-urgent'
+  Notifications: 'notifications'
 }
 var tableNames = [
   'processedmentions'

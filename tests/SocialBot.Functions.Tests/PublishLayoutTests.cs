@@ -32,7 +32,7 @@ public sealed class PublishLayoutTests
             var executable = host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString();
             Assert.Equal("SocialBot.Functions", executable);
             Assert.True(File.Exists(Path.Combine(output, executable!)), "the custom handler executable is missing");
-            foreach (var function in new[] { "TriageMention", "SendReply" })
+            foreach (var function in new[] { "TriageMention", "SendReply", "NotifyEscalation" })
             {
                 using var functionJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, function, "function.json")));
                 Assert.Contains(functionJson.RootElement.GetProperty("bindings").EnumerateArray(), binding => binding.GetProperty("type").GetString() == "queueTrigger");

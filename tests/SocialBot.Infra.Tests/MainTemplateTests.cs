@@ -225,7 +225,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         // Assert
         Assert.Equal("[map(items(variables('queues')), lambda('q', lambdaVariables('q').value))]", queueNames);
         var queueMap = template.Root.GetProperty("variables").GetProperty("queues");
-        Assert.Equal(["mentions", "replies", "handoffs", "handoffs-urgent"], queueMap.EnumerateObject().Select(queue => queue.Value.GetString()));
+        Assert.Equal(["mentions", "replies", "handoffs", "handoffs-urgent", "notifications"], queueMap.EnumerateObject().Select(queue => queue.Value.GetString()));
         Assert.Contains("-poison", queues.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
         Assert.Contains("-poison", queues.GetProperty("name").GetString(), StringComparison.Ordinal);
         Assert.Equal(["processedmentions", "acknowledgements", "handoffs", "conversations"], tableNames);

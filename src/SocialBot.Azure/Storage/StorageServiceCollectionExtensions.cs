@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialBot.Azure.Handoffs;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<TriageMentionProcessor>();
         services.AddSingleton<SendReplyProcessor>();
+        services.AddSocialBotHandoffs(configuration);
         return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class StorageStatus
         _names = options.Queues;
     }
 
-    public IEnumerable<string> QueueNames => new[] { _names.Mentions, _names.Replies, _names.UrgentHandoffs, _names.Handoffs }
+    public IEnumerable<string> QueueNames => new[] { _names.Mentions, _names.Replies, _names.UrgentHandoffs, _names.Handoffs, _names.Notifications }
         .SelectMany(name => new[] { name, StorageQueueOutbound.PoisonName(name) });
 
     public async Task<StatusReport> ReadAsync(CancellationToken cancellationToken = default)

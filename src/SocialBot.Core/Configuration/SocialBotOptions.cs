@@ -84,6 +84,9 @@ public sealed class QueueNamesOptions
     public string Handoffs { get; set; } = "handoffs";
 
     public string UrgentHandoffs { get; set; } = "handoffs-urgent";
+
+    /// <summary>Escalation notices waiting for the <c>NotifyEscalation</c> function (used only when a webhook is set).</summary>
+    public string Notifications { get; set; } = "notifications";
 }
 
 public sealed class ChannelOptions

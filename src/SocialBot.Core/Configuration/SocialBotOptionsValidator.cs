@@ -63,6 +63,7 @@ public sealed partial class SocialBotOptionsValidator : IValidateOptions<SocialB
         QueueName("SocialBot:Queues:Replies", options.Queues.Replies);
         QueueName("SocialBot:Queues:Handoffs", options.Queues.Handoffs);
         QueueName("SocialBot:Queues:UrgentHandoffs", options.Queues.UrgentHandoffs);
+        QueueName("SocialBot:Queues:Notifications", options.Queues.Notifications);
     }
 
     private static void ValidateAfterHours(AfterHoursOptions afterHours)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocialBot.Core.Handoffs;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
@@ -20,6 +21,7 @@ public sealed partial class TriageMentionProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<TriageMentionProcessor> _logger;
     private readonly IHandoffAnnouncer[] _announcers;
+    private readonly EscalationNotifier? _escalation;
 
     public TriageMentionProcessor(
         MentionParser parser,
@@ -28,9 +30,11 @@ public sealed partial class TriageMentionProcessor
         IOutboundQueues queues,
         TimeProvider time,
         ILogger<TriageMentionProcessor> logger,
-        IEnumerable<IHandoffAnnouncer>? announcers = null)
+        IEnumerable<IHandoffAnnouncer>? announcers = null,
+        EscalationNotifier? escalation = null)
     {
         _announcers = announcers?.ToArray() ?? [];
+        _escalation = escalation;
         _parser = parser;
         _policy = policy;
         _ledger = ledger;
@@ -93,6 +97,11 @@ public sealed partial class TriageMentionProcessor
                 Trace = decision.Trace,
             };
             await _queues.EnqueueHandoffAsync(ticket, cancellationToken);
+            if (_escalation is not null)
+            {
+                await _escalation.NotifyAsync(ticket, cancellationToken);
+            }
+
             await AnnounceAsync(ticket, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Core.Handoffs;
 using SocialBot.Core.Processing;
 
 namespace SocialBot.Functions.Hosting;
@@ -8,6 +9,7 @@ internal sealed class FunctionDispatcher
 {
     public const string TriageMention = "TriageMention";
     public const string SendReply = "SendReply";
+    public const string NotifyEscalation = "NotifyEscalation";
 
     private readonly IServiceProvider _services;
 
@@ -20,6 +22,7 @@ internal sealed class FunctionDispatcher
     {
         TriageMention => _services.GetRequiredService<TriageMentionProcessor>().ProcessAsync(message, cancellationToken),
         SendReply => _services.GetRequiredService<SendReplyProcessor>().ProcessAsync(message, cancellationToken),
+        NotifyEscalation => _services.GetRequiredService<NotifyEscalationProcessor>().ProcessAsync(message, cancellationToken),
         _ => throw new InvalidOperationException($"No function named {functionName}"),
     };
 }

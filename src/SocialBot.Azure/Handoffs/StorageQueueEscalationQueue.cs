@@ -1,0 +1,32 @@
+using System.Text.Json;
+using SocialBot.Azure.Storage;
+using SocialBot.Core.Configuration;
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Serialization;
+
+namespace SocialBot.Azure.Handoffs;
+
+/// <summary>Queues escalation notices on the <c>notifications</c> queue for the <c>NotifyEscalation</c> function.</summary>
+internal sealed class StorageQueueEscalationQueue : IEscalationQueue
+{
+    private readonly StorageClients _clients;
+    private readonly string _queueName;
+    private readonly QueueMessageCodec _codec;
+    private readonly QueueActivitySignal _signal;
+
+    public StorageQueueEscalationQueue(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec, QueueActivitySignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _clients = clients;
+        _queueName = options.Queues.Notifications;
+        _codec = codec;
+        _signal = signal;
+    }
+
+    public async Task EnqueueAsync(EscalationNotice notice, CancellationToken cancellationToken = default)
+    {
+        var queue = _clients.Queues.GetQueueClient(_queueName);
+        await queue.SendMessageAsync(_codec.Encode(JsonSerializer.Serialize(notice, SocialBotJson.Options)), cancellationToken: cancellationToken);
+        _signal.Notify(_queueName);
+    }
+}

@@ -1,0 +1,84 @@
+using Moq;
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Tests.Handoffs;
+
+public sealed class EscalationNotifierTests
+{
+    private static readonly DateTimeOffset Due = new(2026, 11, 30, 14, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Notify_ShouldQueueNothing_WhenNoWebhookIsSet()
+    {
+        // Arrange
+        var queue = new Mock<IEscalationQueue>();
+        var notifier = new EscalationNotifier(new EscalationOptions { OnCall = "@maria" }, queue.Object);
+
+        // Act
+        var queued = await notifier.NotifyAsync(HandoffRulesTests.Ticket("m", HandoffPriority.Urgent, Due, arrivedAfterHours: true));
+
+        // Assert
+        Assert.False(queued);
+        queue.Verify(q => q.EnqueueAsync(It.IsAny<EscalationNotice>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public void Plan_ShouldIgnoreNormalHandoffs()
+    {
+        // Arrange
+        var notifier = new EscalationNotifier(new EscalationOptions { WebhookUrl = "https://hooks.example/x" }, Mock.Of<IEscalationQueue>());
+
+        // Act
+        var notice = notifier.Plan(HandoffRulesTests.Ticket("m", HandoffPriority.Normal, Due, arrivedAfterHours: true));
+
+        // Assert
+        Assert.Null(notice);
+    }
+
+    [Theory]
+    [InlineData(true, "@maria")]
+    [InlineData(false, null)]
+    public void Plan_ShouldNameTheOnCallPerson_OnlyOutsideStaffedHours(bool afterHours, string? expected)
+    {
+        // Arrange
+        var notifier = new EscalationNotifier(new EscalationOptions { WebhookUrl = "https://hooks.example/x", OnCall = "@maria" }, Mock.Of<IEscalationQueue>());
+
+        // Act
+        var notice = notifier.Plan(HandoffRulesTests.Ticket("m", HandoffPriority.Urgent, Due, afterHours));
+
+        // Assert
+        Assert.NotNull(notice);
+        Assert.Equal(expected, notice.OnCall);
+        Assert.Equal("twitter/m", notice.HandoffId);
+        Assert.Equal(Due, notice.DueBy);
+        Assert.Null(notice.Text);
+    }
+
+    [Fact]
+    public void Plan_ShouldIncludeTheText_OnlyWhenConfigured()
+    {
+        // Arrange
+        var notifier = new EscalationNotifier(new EscalationOptions { WebhookUrl = "https://hooks.example/x", IncludeText = true }, Mock.Of<IEscalationQueue>());
+
+        // Act
+        var notice = notifier.Plan(HandoffRulesTests.Ticket("m", HandoffPriority.Urgent, Due, arrivedAfterHours: false));
+
+        // Assert
+        Assert.Equal("Where is my refund?", notice?.Text);
+    }
+
+    [Theory]
+    [InlineData("ftp://hooks.example/x", false)]
+    [InlineData("hooks.example/x", false)]
+    [InlineData("https://hooks.example/x", true)]
+    [InlineData("", true)]
+    public void Validator_ShouldAcceptOnlyAbsoluteHttpUrls(string url, bool valid)
+    {
+        // Act
+        var result = new EscalationOptionsValidator().Validate(null, new EscalationOptions { WebhookUrl = url });
+
+        // Assert
+        Assert.Equal(valid, result.Succeeded);
+    }
+}
