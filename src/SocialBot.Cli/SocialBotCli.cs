@@ -19,6 +19,7 @@ internal static class SocialBotCli
         root.Subcommands.Add(StorageCommands.Send(console, services));
         root.Subcommands.Add(StorageCommands.Status(console, services));
         root.Subcommands.Add(StorageCommands.Replies(console, services));
+        root.Subcommands.Add(PoisonCommands.Create(console, services));
         return root;
     }
 
