@@ -22,6 +22,7 @@ internal static class SocialBotCli
         root.Subcommands.Add(StorageCommands.Status(console, services));
         root.Subcommands.Add(StorageCommands.Replies(console, services));
         root.Subcommands.Add(AgentCommands.Create(console, services));
+        root.Subcommands.Add(PoisonCommands.Create(console, services));
         return root;
     }
 

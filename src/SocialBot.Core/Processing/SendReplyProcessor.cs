@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SocialBot.Core.Diagnostics;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Serialization;
 
@@ -54,11 +55,13 @@ public sealed partial class SendReplyProcessor
             return ProcessingResult.Poison($"{_channel.Name} refused the reply: {exception.Message}");
         }
 
+        var sentAt = _time.GetUtcNow();
         if (!idempotent)
         {
-            await _sent.MarkSentAsync(reply, _time.GetUtcNow(), cancellationToken);
+            await _sent.MarkSentAsync(reply, sentAt, cancellationToken);
         }
 
+        SocialBotMetrics.AcknowledgementSent(reply.Channel, sentAt - reply.CreatedAt);
         LogSent(_logger, reply.Channel, _channel.Name);
         return ProcessingResult.Done($"{reply.ReplyId}: sent through {_channel.Name}");
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocialBot.Core.Diagnostics;
 using SocialBot.Core.Handoffs;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Replies;
@@ -110,6 +111,7 @@ public sealed partial class TriageMentionProcessor
             ? $"handed off ({(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal")})"
             : $"ignored ({IgnoreReasons.ToWire(decision.Ignored ?? IgnoreReason.NoFollowUp)})";
         LogTriaged(_logger, mention.Channel, outcome, decision.Acknowledge);
+        SocialBotMetrics.MentionTriaged(decision);
         return ProcessingResult.Done($"{mention.Key}: {outcome}{(decision.Acknowledge ? ", acknowledged" : "")}{(recorded ? "" : " (recorded by another delivery)")}");
     }
 

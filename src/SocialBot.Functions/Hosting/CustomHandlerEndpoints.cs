@@ -20,7 +20,7 @@ internal static class CustomHandlerEndpoints
     public static IEndpointRouteBuilder MapCustomHandler(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Json(new { status = "ready" }));
-        endpoints.MapGet("/api/health", () => Results.Json(new { status = "healthy" }));
+        endpoints.MapGet("/api/health", Telemetry.StorageHealth.CheckAsync);
         endpoints.MapPost($"/{FunctionDispatcher.TriageMention}", (HttpRequest request, FunctionDispatcher dispatcher, IPoisonQueue poison, SocialBotOptions options, TimeProvider time, CancellationToken cancellationToken) =>
             InvokeAsync(FunctionDispatcher.TriageMention, "mention", options.Queues.Mentions, request, dispatcher, poison, time, cancellationToken));
         endpoints.MapPost($"/{FunctionDispatcher.SendReply}", (HttpRequest request, FunctionDispatcher dispatcher, IPoisonQueue poison, SocialBotOptions options, TimeProvider time, CancellationToken cancellationToken) =>

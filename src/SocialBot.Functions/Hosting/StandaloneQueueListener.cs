@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialBot.Azure.Storage;
+using SocialBot.Core.Diagnostics;
 using SocialBot.Core.Processing;
 
 namespace SocialBot.Functions.Hosting;
@@ -119,6 +120,8 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
+        using var activity = SocialBotMetrics.ActivitySource.StartActivity(_function.Name, System.Diagnostics.ActivityKind.Consumer);
+        activity?.SetTag("messaging.destination.name", _function.QueueName);
         var text = _codec.TryDecode(message.MessageText, out var problem);
         try
         {
@@ -152,6 +155,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
     private async Task FailAsync(QueueMessage message, string text, Exception exception, CancellationToken cancellationToken)
     {
         LogAttemptFailed(_logger, _function.Name, message.DequeueCount, _settings.MaxDequeueCount, exception.GetType().Name);
+        SocialBotMetrics.AttemptFailed(_function.Name);
         try
         {
             if (message.DequeueCount >= _settings.MaxDequeueCount)
@@ -173,6 +177,7 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
     private async Task PoisonAsync(QueueMessage message, string text, string reason, CancellationToken cancellationToken)
     {
         LogPoisoned(_logger, _function.Name, _function.QueueName);
+        SocialBotMetrics.MessagePoisoned(_function.QueueName);
         await _poison.SendAsync(_function.QueueName, new PoisonMessage
         {
             Reason = reason,

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Azure.Storage;
+using SocialBot.Core.Replies;
+
+namespace SocialBot.Functions.Tests.Faults;
+
+/// <summary>The standalone app against Azurite with fakes swapped in (a reply channel, extra settings).</summary>
+internal sealed class FaultApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FaultApp(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public StorageStatus Status => _app.Services.GetRequiredService<StorageStatus>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<FaultApp> StartAsync(AzuriteFixture azurite, IReplyChannel? channel = null, IDictionary<string, string?>? settings = null)
+    {
+        var app = SocialBotApp.Build([], builder =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["SocialBot:Standalone:MessageLease"] = "00:00:03",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:SocialBot"] = "Error",
+                ["Logging:LogLevel:Microsoft"] = "Error",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Services.AddSingleton<TimeProvider>(FixedClock.AfterHours);
+            if (channel is not null)
+            {
+                builder.Services.AddSingleton(channel);
+            }
+
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        return new FaultApp(app);
+    }
+
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _app.StopAsync(cancellation.Token);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    public static async Task EnqueueMentionsAsync(AzuriteFixture azurite, string prefix, int from, int count, string sample = "shipping-question.json")
+    {
+        var template = JsonNode.Parse(RunningApp.Sample(sample))!;
+        for (var i = from; i < from + count; i++)
+        {
+            template["id"] = $"{prefix}-{i}";
+            template["conversationId"] = $"{prefix}-conversation-{i}";
+            await RunningApp.EnqueueAsync(azurite, "mentions", template.ToJsonString());
+        }
+    }
+
+    /// <summary>The invariant after every fault run: every mention has one outcome and nothing is pending.</summary>
+    public static void AssertAddsUp(StatusReport status, int mentions)
+    {
+        Assert.Equal(mentions, status.Received);
+        Assert.Equal(0, status.Pending);
+        Assert.Equal(status.Received, status.HandedOff + status.Ignored + status.Poisoned + status.Pending);
+    }
+}
