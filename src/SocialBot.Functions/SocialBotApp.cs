@@ -3,6 +3,7 @@ using SocialBot.Azure.Language;
 using SocialBot.Azure.Storage;
 using SocialBot.Core;
 using SocialBot.Functions.Hosting;
+using SocialBot.Functions.Telemetry;
 
 namespace SocialBot.Functions;
 
@@ -39,6 +40,7 @@ public static class SocialBotApp
         builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton<FunctionDispatcher>();
         builder.Services.AddStorageStartup();
+        builder.Services.AddSocialBotTelemetry(builder.Configuration);
         if (!functionsMode)
         {
             builder.Services.AddStandaloneQueueHost(catalog, builder.Configuration);

@@ -18,6 +18,49 @@ public sealed class QueueMessageCodec
 
     public bool Base64 { get; }
 
+    /// <summary>The largest message Azure Storage queues accept, as sent (after encoding): 64 KiB.</summary>
+    public const int MaxEncodedLength = 64 * 1024;
+
+    /// <summary>Whether the text, once encoded, fits in one queue message.</summary>
+    public bool Fits(string text) => EncodedLength(text) <= MaxEncodedLength;
+
+    /// <summary>How many more UTF-8 bytes of JSON string content fit beside <paramref name="text"/> (escapes and encoding allowed for).</summary>
+    public int RoomFor(string text)
+    {
+        var free = MaxEncodedLength - EncodedLength(text);
+        var bytes = Base64 ? free / 4 * 3 : free;
+        return Math.Max(0, bytes - 512);
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxUtf8Bytes"/> bytes of UTF-8 (counting JSON escapes pessimistically), on a character boundary.</summary>
+    public static string Truncate(string text, int maxUtf8Bytes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const string Marker = " … [cut]";
+        var budget = maxUtf8Bytes - Marker.Length;
+        var used = 0;
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var cost = rune.Value < 0x20 || rune.Value is '"' or '\\' ? 6 : rune.Utf8SequenceLength;
+            if (used + cost > budget)
+            {
+                return text[..index] + Marker;
+            }
+
+            used += cost;
+            index += rune.Utf16SequenceLength;
+        }
+
+        return text;
+    }
+
+    private int EncodedLength(string text)
+    {
+        var bytes = StrictUtf8.GetByteCount(text);
+        return Base64 ? (bytes + 2) / 3 * 4 : bytes;
+    }
+
     public string Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -26,20 +26,40 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMen
     }
 
     public Task EnqueueMentionAsync(Mention mention, CancellationToken cancellationToken = default) =>
-        SendAsync(_names.Mentions, JsonSerializer.Serialize(mention, SocialBotJson.Options), cancellationToken);
+        SendAsync(_names.Mentions, SocialBotJson.SerializeCompact(mention), cancellationToken);
 
     public Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default) =>
-        SendAsync(_names.Replies, JsonSerializer.Serialize(reply, SocialBotJson.Options), cancellationToken);
+        SendAsync(_names.Replies, SocialBotJson.SerializeCompact(reply), cancellationToken);
 
     public Task EnqueueHandoffAsync(HandoffTicket ticket, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var queue = ticket.Priority == HandoffPriority.Urgent ? _names.UrgentHandoffs : _names.Handoffs;
-        return SendAsync(queue, JsonSerializer.Serialize(ticket, SocialBotJson.Options), cancellationToken);
+        var json = SocialBotJson.SerializeCompact(ticket);
+        if (!_codec.Fits(json))
+        {
+            // A very long text (10,000 emoji, say) can outgrow a queue message: keep what an agent needs most.
+            var lean = ticket with { Trace = ["trace omitted: the ticket was too large for a queue message"] };
+            var room = _codec.RoomFor(SocialBotJson.SerializeCompact(lean with { Mention = lean.Mention with { Text = "" } }));
+            json = SocialBotJson.SerializeCompact(lean with { Mention = lean.Mention with { Text = QueueMessageCodec.Truncate(ticket.Mention.Text, room) } });
+        }
+
+        return SendAsync(queue, json, cancellationToken);
     }
 
-    public Task SendAsync(string queueName, PoisonMessage message, CancellationToken cancellationToken = default) =>
-        SendAsync(PoisonName(queueName), JsonSerializer.Serialize(message, SocialBotJson.Options), cancellationToken);
+    public Task SendAsync(string queueName, PoisonMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var json = SocialBotJson.SerializeCompact(message);
+        if (!_codec.Fits(json))
+        {
+            // Never fail to poison: a message that cannot be parked would be retried for ever.
+            var lean = message with { Reason = message.Reason + $" (message cut to fit the poison queue; it was {message.Message.Length} characters)", Message = "" };
+            json = SocialBotJson.SerializeCompact(lean with { Message = QueueMessageCodec.Truncate(message.Message, _codec.RoomFor(SocialBotJson.SerializeCompact(lean))) });
+        }
+
+        return SendAsync(PoisonName(queueName), json, cancellationToken);
+    }
 
     public static string PoisonName(string queueName) => queueName + "-poison";
 

@@ -5,6 +5,8 @@ namespace SocialBot.Cli.Commands;
 /// <summary>Reads a mention from <c>--mention FILE|-</c> and validates it, or fails with one line naming the file, field and problem.</summary>
 internal static class MentionInput
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static async Task<(Mention Mention, string Json)> ReadAsync(string source, MentionParser parser, CliConsole console, CancellationToken cancellationToken)
     {
         string json;
@@ -18,7 +20,17 @@ internal static class MentionInput
         }
         else
         {
-            json = await File.ReadAllTextAsync(source, cancellationToken);
+            var bytes = await File.ReadAllBytesAsync(source, cancellationToken);
+            try
+            {
+                json = StrictUtf8.GetString(bytes);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                throw new CliException($"--mention {source}: invalid mention: $: not valid UTF-8");
+            }
+
+            json = json.TrimStart('\uFEFF');
         }
 
         var result = parser.Parse(json);
