@@ -27,7 +27,7 @@ public static class SocialBotApp
 
         configure?.Invoke(builder);
         var appRoot = builder.Configuration["SocialBot:AppRoot"] ?? AppContext.BaseDirectory;
-        var catalog = FunctionCatalog.Load(appRoot, SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
+        var catalog = FunctionCatalog.Load(appRoot, FunctionCatalog.SettingsFor(builder.Configuration));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSocialBotCore(builder.Configuration, appRoot);
         if (!string.IsNullOrWhiteSpace(builder.Configuration["SocialBot:Bot:AppId"]))

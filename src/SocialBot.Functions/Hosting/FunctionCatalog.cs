@@ -58,6 +58,22 @@ internal sealed partial class FunctionCatalog
         return new FunctionCatalog(settings, functions);
     }
 
+    /// <summary>
+    /// The settings function.json references resolve against: the app's configuration over the embedded defaults, with
+    /// every queue name filled in from <see cref="QueueNamesOptions"/> (so a configuration that sets some queue names
+    /// still resolves the others to their defaults, as the app itself does).
+    /// </summary>
+    public static IConfiguration SettingsFor(IConfiguration configuration)
+    {
+        var effective = SocialBotConfiguration.WithDefaults(configuration);
+        var queues = new QueueNamesOptions();
+        effective.GetSection($"{SocialBotOptions.SectionName}:Queues").Bind(queues);
+        var names = typeof(QueueNamesOptions).GetProperties()
+            .Where(property => property.PropertyType == typeof(string))
+            .ToDictionary(property => $"{SocialBotOptions.SectionName}:Queues:{property.Name}", property => (string?)property.GetValue(queues));
+        return new ConfigurationBuilder().AddInMemoryCollection(names).AddConfiguration(effective).Build();
+    }
+
     /// <summary>Expands <c>%Setting%</c> as the Functions host does, from configuration (<c>__</c> maps to <c>:</c>).</summary>
     public static string Resolve(string value, IConfiguration configuration, string where) =>
         SettingReference().Replace(value, match =>
