@@ -2,7 +2,7 @@
 # Runs SocialBot locally against Azurite with the embedded defaults:
 #   installs Azurite from npm into .tools/azurite (first run only), starts it, starts the Functions app in standalone
 #   mode, sends the sample mentions, and shows what the bot replied and what it handed off. Then it keeps running so
-#   you can send more (`dotnet src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll send --mention FILE`); Ctrl+C stops it.
+#   you can send more (`./socialbot send --mention FILE`, `./socialbot agent next`); Ctrl+C stops it.
 #   ./run-local.sh --demo    stops after showing the results.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,7 +21,7 @@ fi
 echo "==> Building SocialBot"
 dotnet build "$root/src/SocialBot.Functions/SocialBot.Functions.csproj" -c Release -v quiet -nologo >/dev/null
 dotnet build "$root/src/SocialBot.Cli/SocialBot.Cli.csproj" -c Release -v quiet -nologo >/dev/null
-socialbot() { dotnet "$root/src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll" "$@"; }
+socialbot() { "$root/socialbot" "$@"; }
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -68,6 +68,6 @@ echo
 if $demo; then
   exit 0
 fi
-echo "SocialBot is running. Send more with: dotnet src/SocialBot.Cli/bin/Release/net10.0/socialbot.dll send --mention FILE"
+echo "SocialBot is running. Send more with: ./socialbot send --mention FILE   (agents: ./socialbot agent next)"
 echo "Press Ctrl+C to stop."
 wait

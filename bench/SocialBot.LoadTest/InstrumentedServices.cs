@@ -36,7 +36,7 @@ internal sealed class InstrumentedServices : IServiceProviderFactory<IServiceCol
 
         var channel = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IReplyChannel) && !descriptor.IsKeyedService)
             ?? throw new InvalidOperationException("The app registered no IReplyChannel");
-        Replace(services, typeof(IReplyChannel), sp => new RecordingReplyChannel((IReplyChannel)Create(sp, channel), _recorder));
+        Replace(services, typeof(IReplyChannel), sp => RecordingReplyChannel.Wrap((IReplyChannel)Create(sp, channel), _recorder));
         return services;
     }
 

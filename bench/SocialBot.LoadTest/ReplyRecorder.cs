@@ -31,9 +31,16 @@ internal sealed class ReplyRecorder
     }
 }
 
-/// <summary>Delivers through the app's own channel, then records the moment the delivery completed.</summary>
-internal sealed class RecordingReplyChannel : IReplyChannel
+/// <summary>
+/// Delivers through the app's own channel, then records the moment the delivery completed. Keeps the inner channel's
+/// idempotency promise visible (<see cref="IIdempotentReplyChannel"/>), so SendReply does the same storage work as
+/// without the recorder.
+/// </summary>
+internal class RecordingReplyChannel : IReplyChannel
 {
+    public static RecordingReplyChannel Wrap(IReplyChannel inner, ReplyRecorder recorder) =>
+        inner is IIdempotentReplyChannel ? new IdempotentRecordingReplyChannel(inner, recorder) : new RecordingReplyChannel(inner, recorder);
+
     private readonly IReplyChannel _inner;
     private readonly ReplyRecorder _recorder;
 
@@ -50,5 +57,13 @@ internal sealed class RecordingReplyChannel : IReplyChannel
         ArgumentNullException.ThrowIfNull(reply);
         await _inner.SendAsync(reply, cancellationToken);
         _recorder.Record(reply.MentionId);
+    }
+}
+
+internal sealed class IdempotentRecordingReplyChannel : RecordingReplyChannel, IIdempotentReplyChannel
+{
+    public IdempotentRecordingReplyChannel(IReplyChannel inner, ReplyRecorder recorder)
+        : base(inner, recorder)
+    {
     }
 }
