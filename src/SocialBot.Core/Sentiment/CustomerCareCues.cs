@@ -23,11 +23,11 @@ internal static class CustomerCareCues
     /// <summary>A frustrated question about something missing ("where is my…", "why is…", "how long…").</summary>
     public const double QuestionValence = -1.6;
 
-    private const string Waiting = "waiting";
-    private const string Failure = "failure";
-    private const string Question = "question";
-    private const string Warning = "warning";
-    private const string Sarcasm = "sarcasm";
+    private const string Waiting = CareCueFamilies.Waiting;
+    private const string Failure = CareCueFamilies.Failure;
+    private const string Question = CareCueFamilies.Question;
+    private const string Warning = CareCueFamilies.Warning;
+    private const string Sarcasm = CareCueFamilies.Sarcasm;
 
     /// <summary>
     /// Finds the cues in <paramref name="tokens"/>, appends one valence per cue to <paramref name="items"/> after the

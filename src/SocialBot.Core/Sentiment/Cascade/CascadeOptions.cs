@@ -18,7 +18,7 @@ public sealed class CascadeOptions
     /// negative local label is uncertain too. Configured entries are added to these defaults; they must match the
     /// cue names the local (embedded) analyzer emits.
     /// </summary>
-    public IList<string> CareCuePrefixes { get; } = ["waiting", "delay", "care", "complaint", "request", "outage", "refund", "cancel", "urgent", "question"];
+    public IList<string> CareCuePrefixes { get; } = [.. CareCueFamilies.All];
 
     /// <summary>Consecutive remote failures that open the circuit.</summary>
     public int FailureThreshold { get; set; } = 5;
