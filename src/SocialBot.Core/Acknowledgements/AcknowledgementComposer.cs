@@ -58,7 +58,7 @@ public sealed class AcknowledgementComposer
         };
 
         var greeting = Render(name is null ? _templates.AnonymousGreetings : _templates.Greetings, seed, 1, values);
-        var body = Render(negative ? _templates.Apologies : _templates.Thanks, seed, 2, values);
+        var body = Render(ForTopic(negative ? _templates.Apologies : _templates.Thanks, topic), seed, 2, values);
         var fullOpening = $"{greeting} {body}";
         var shortOpening = $"{greeting} {(negative ? "sorry about this." : "thanks for your message.")}";
         var backSentence = back is null
@@ -116,6 +116,13 @@ public sealed class AcknowledgementComposer
         }
 
         return handle.StartsWith('@') ? handle : "@" + handle;
+    }
+
+    /// <summary>The variants that name the topic when there is one, and those that do not when there is none (if any of each kind exist).</summary>
+    private static IReadOnlyList<string> ForTopic(IReadOnlyList<string> variants, string? topic)
+    {
+        var wanted = variants.Where(variant => variant.Contains("{topic}", StringComparison.Ordinal) == (topic is not null)).ToArray();
+        return wanted.Length > 0 ? wanted : variants;
     }
 
     private IReadOnlyList<string> ContactTemplates() =>

@@ -41,12 +41,18 @@ public sealed partial class AcknowledgementTemplates
             "thanks for your message about {topic}.",
             "thanks for getting in touch about {topic}.",
             "thanks for reaching out about {topic}.",
+            "thanks for your message.",
+            "thanks for getting in touch.",
+            "thanks for reaching out to us.",
         ],
         Apologies =
         [
             "we're sorry about the trouble with {topic}.",
             "sorry to hear about the problem with {topic}.",
             "we're sorry {topic} has caused you trouble.",
+            "we're sorry to hear about this.",
+            "sorry you've had this trouble.",
+            "we're sorry this happened.",
         ],
         BackAt =
         [

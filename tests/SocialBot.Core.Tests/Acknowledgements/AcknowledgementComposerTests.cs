@@ -193,4 +193,16 @@ public sealed class AcknowledgementComposerTests
 
         Assert.Contains("Back tomorrow at 9:00 AM EST, promise.", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_ShouldNotSayAboutThis_WhenNoTopicIsFound()
+    {
+        var composer = Composer();
+        var texts = Enumerable.Range(0, 30)
+            .Select(i => composer.Compose(TestData.Mention(id: $"t{i}", text: "hello there"), TestData.Sentiment(SentimentLabel.Neutral), MondayNight, TuesdayMorning).Text)
+            .ToList();
+
+        Assert.All(texts, text => Assert.DoesNotContain("about this", text, StringComparison.Ordinal));
+        Assert.All(texts, text => Assert.DoesNotContain("{topic}", text, StringComparison.Ordinal));
+    }
 }
