@@ -86,10 +86,10 @@ var queues = {
   Notifications: 'notifications'
 }
 var tableNames = [
-  'processedmentions'
-  'acknowledgements'
-  'handoffs'
   'conversations'
+  'handoffs'
+  'sentreplies'
+  'outbox'
 ]
 var deploymentContainerName = 'app-package'
 

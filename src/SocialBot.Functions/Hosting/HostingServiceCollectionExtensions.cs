@@ -7,7 +7,7 @@ using SocialBot.Core.Processing;
 
 namespace SocialBot.Functions.Hosting;
 
-internal static class HostingServiceCollectionExtensions
+internal static partial class HostingServiceCollectionExtensions
 {
     /// <summary>True when the Functions host started us (it sets FUNCTIONS_CUSTOMHANDLER_PORT); otherwise standalone mode.</summary>
     public static bool IsFunctionsMode(IConfiguration configuration) =>
@@ -39,16 +39,28 @@ internal static class HostingServiceCollectionExtensions
     public static IServiceCollection AddStorageStartup(this IServiceCollection services) => services.AddHostedService<StorageStartup>();
 
     /// <summary>Creates queues and tables before the listeners start.</summary>
-    private sealed class StorageStartup : IHostedService
+    private sealed partial class StorageStartup : IHostedService
     {
         private readonly StorageProvisioner _provisioner;
+        private readonly ILogger<StorageStartup> _logger;
 
-        public StorageStartup(StorageProvisioner provisioner)
+        public StorageStartup(StorageProvisioner provisioner, ILogger<StorageStartup> logger)
         {
             _provisioner = provisioner;
+            _logger = logger;
         }
 
-        public Task StartAsync(CancellationToken cancellationToken) => _provisioner.EnsureCreatedAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var problems = await _provisioner.EnsureCreatedAsync(cancellationToken);
+            if (problems.Count > 0)
+            {
+                LogNotCreated(_logger, string.Join("; ", problems));
+            }
+        }
+
+        [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Could not create some storage at start ({Problems}); they must exist already (infra/ provisions them) or storage is unreachable")]
+        private static partial void LogNotCreated(ILogger logger, string problems);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
