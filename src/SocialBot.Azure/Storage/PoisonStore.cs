@@ -58,7 +58,20 @@ public sealed class PoisonStore
         while (true)
         {
             var batch = (await poison.ReceiveMessagesAsync(MaxPeek, ReplayLease, cancellationToken)).Value;
-            var fresh = batch.Where(message => seen.Add(message.MessageId)).ToList();
+            var fresh = new List<QueueMessage>();
+            foreach (var message in batch)
+            {
+                if (seen.Add(message.MessageId))
+                {
+                    fresh.Add(message);
+                }
+                else
+                {
+                    // Received again after it was let go: let it go again, or it stays hidden for the whole lease.
+                    await ReleaseAsync(poison, message, cancellationToken);
+                }
+            }
+
             if (fresh.Count == 0)
             {
                 return replayed;
@@ -69,7 +82,7 @@ public sealed class PoisonStore
                 if (messageId is not null && message.MessageId != messageId)
                 {
                     // Not the one asked for: make it visible again at once.
-                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                    await ReleaseAsync(poison, message, cancellationToken);
                     continue;
                 }
 
@@ -88,6 +101,9 @@ public sealed class PoisonStore
 
     /// <summary>The poison twin of a queue: <c>{queue}-poison</c>.</summary>
     public static string PoisonName(string queueName) => StorageQueueOutbound.PoisonName(queueName);
+
+    private static async Task ReleaseAsync(QueueClient poison, QueueMessage message, CancellationToken cancellationToken) =>
+        await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
 
     private QueueClient Poison(string queueName) => _clients.Queues.GetQueueClient(PoisonName(queueName));
 

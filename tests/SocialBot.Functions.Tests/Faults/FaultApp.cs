@@ -22,13 +22,16 @@ internal sealed class FaultApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<FaultApp> StartAsync(AzuriteFixture azurite, IReplyChannel? channel = null, IDictionary<string, string?>? settings = null)
+    public static Task<FaultApp> StartAsync(AzuriteFixture azurite, IReplyChannel? channel = null, IDictionary<string, string?>? settings = null) =>
+        StartAsync(azurite.ConnectionString, channel, settings);
+
+    public static async Task<FaultApp> StartAsync(string storageConnectionString, IReplyChannel? channel = null, IDictionary<string, string?>? settings = null)
     {
         var app = SocialBotApp.Build([], builder =>
         {
             var values = new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureWebJobsStorage"] = storageConnectionString,
                 ["SocialBot:Standalone:MessageLease"] = "00:00:03",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:SocialBot"] = "Error",
@@ -60,14 +63,18 @@ internal sealed class FaultApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public static async Task EnqueueMentionsAsync(AzuriteFixture azurite, string prefix, int from, int count, string sample = "shipping-question.json")
+    public static Task EnqueueMentionsAsync(AzuriteFixture azurite, string prefix, int from, int count, string sample = "shipping-question.json") =>
+        EnqueueMentionsAsync(text => RunningApp.EnqueueAsync(azurite, "mentions", text), prefix, from, count, sample);
+
+    /// <summary>Mentions <c>{prefix}-{from}</c>… made from a sample, each in its own conversation, handed to <paramref name="enqueue"/>.</summary>
+    public static async Task EnqueueMentionsAsync(Func<string, Task> enqueue, string prefix, int from, int count, string sample = "shipping-question.json")
     {
         var template = JsonNode.Parse(RunningApp.Sample(sample))!;
         for (var i = from; i < from + count; i++)
         {
             template["id"] = $"{prefix}-{i}";
             template["conversationId"] = $"{prefix}-conversation-{i}";
-            await RunningApp.EnqueueAsync(azurite, "mentions", template.ToJsonString());
+            await enqueue(template.ToJsonString());
         }
     }
 

@@ -232,7 +232,17 @@ public sealed partial class CascadeSentimentAnalyzer : ISentimentAnalyzer
         RemoteSentimentException { Status: { } status } => status.ToString(CultureInfo.InvariantCulture),
         RemoteSentimentException { ErrorCode: { } code } => code,
         TimeoutException => "timeout",
+
+        // An HTTP attempt that timed out in the remote client (Azure.Core's network timeout, after its retries) arrives wrapped.
+        RemoteSentimentException { InnerException: { } inner } when IsTimeout(inner) => "timeout",
         _ => ex.GetType().Name,
+    };
+
+    private static bool IsTimeout(Exception ex) => ex switch
+    {
+        TimeoutException or OperationCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsTimeout),
+        _ => false,
     };
 
     private static SentimentResult WithCue(SentimentResult result, string cue, IReadOnlyList<string> cues) =>

@@ -1,0 +1,45 @@
+namespace SocialBot.Functions.Tests.Faults;
+
+/// <summary>Storage (Azurite with persistence) stopped for about two seconds under load and started again on the same ports.</summary>
+[Collection(AzuriteCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class StorageRestartFaultTests
+{
+    private const int Mentions = 60;
+
+    [Fact]
+    public async Task App_ShouldGiveEveryMentionOneOutcomeAndAReply_WhenStorageRestartsUnderLoad()
+    {
+        // Arrange
+        await using var storage = await RestartableAzurite.StartAsync();
+        var channel = new FaultyReplyChannel();
+        await using var app = await FaultApp.StartAsync(storage.ConnectionString, channel);
+        Func<string, Task> enqueue = text => storage.EnqueueAsync("mentions", text);
+
+        // Act
+        await FaultApp.EnqueueMentionsAsync(enqueue, "outage", 0, Mentions / 2);
+        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(channel.Deliveries.Count > 0), TimeSpan.FromSeconds(20)), "nothing delivered before the outage");
+        var beforeOutage = channel.Deliveries.Count;
+        await storage.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2)); // The outage itself: storage stays down this long.
+        await storage.StartAgainAsync();
+        await FaultApp.EnqueueMentionsAsync(enqueue, "outage", Mentions / 2, Mentions / 2);
+        var drained = await RunningApp.EventuallyAsync(
+            async () => await app.Status.ReadAsync() is { Pending: 0 } status && status.Queues["replies"] == 0 && status.HandedOff + status.Ignored + status.Poisoned == Mentions,
+            TimeSpan.FromSeconds(60));
+
+        // Assert
+        var final = await app.Status.ReadAsync();
+        Assert.True(drained, $"did not drain: received {final.Received}, handed off {final.HandedOff}, ignored {final.Ignored}, poisoned {final.Poisoned}, pending {final.Pending}, replies {final.Queues["replies"]}");
+        FaultApp.AssertAddsUp(final, Mentions);
+        Assert.Equal(0, final.Poisoned);
+        Assert.Equal(Mentions, channel.Deliveries.Count);
+        Assert.All(channel.Deliveries.Keys, id => Assert.EndsWith("/acknowledgement", id, StringComparison.Ordinal));
+
+        // Not asserted yet: one delivery per reply. In 2 of 4 runs one or two acknowledgements sent around the stop
+        // were delivered twice (the send succeeded, the storage writes after it did not survive the outage); see the
+        // faults2 report. The count is printed so the gap stays visible.
+        var twice = channel.Deliveries.Where(pair => pair.Value > 1).Select(pair => pair.Key).ToList();
+        Console.WriteLine($"storage restart: {Mentions} mentions, {beforeOutage} replied before the outage, {channel.Deliveries.Count} replies, handed off {final.HandedOff}, ignored {final.Ignored}, delivered twice: {twice.Count} [{string.Join(", ", twice)}]");
+    }
+}
