@@ -102,7 +102,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return directory?.FullName ?? throw new InvalidOperationException("SocialBot.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<string> EnsureInstalledAsync()
+    /// <summary>The Azurite executable in the repository's .tools folder, installed from npm when missing.</summary>
+    public static async Task<string> EnsureInstalledAsync()
     {
         var prefix = Path.Combine(RepoRoot(), ".tools", "azurite");
         var executable = Path.Combine(prefix, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
@@ -135,14 +136,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return executable;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForPortAsync(int port, TimeSpan limit)
+    /// <summary>Waits until something accepts connections on the loopback port.</summary>
+    public static async Task WaitForPortAsync(int port, TimeSpan limit)
     {
         var watch = Stopwatch.StartNew();
         while (true)

@@ -79,6 +79,17 @@ internal sealed class FaultApp : IAsyncDisposable
     }
 
     /// <summary>The invariant after every fault run: every mention has one outcome and nothing is pending.</summary>
+    /// <summary>
+    /// The status once every mention has left the queue. A reply can be delivered before the triage that queued it has
+    /// recorded its outcome and deleted the mention, so a test that waited for deliveries waits for this too.
+    /// </summary>
+    public async Task<StatusReport> SettledStatusAsync()
+    {
+        var status = await Status.ReadAsync();
+        await RunningApp.EventuallyAsync(async () => (status = await Status.ReadAsync()).Pending == 0, TimeSpan.FromSeconds(20));
+        return status;
+    }
+
     public static void AssertAddsUp(StatusReport status, int mentions)
     {
         Assert.Equal(mentions, status.Received);

@@ -35,7 +35,7 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
         Assert.True(delivered, $"delivered {channel.Deliveries.Count} of {Mentions}");
         Assert.All(channel.Deliveries, pair => Assert.Equal(1, pair.Value));
         Assert.All(channel.Deliveries.Keys, id => Assert.Equal(3, channel.AttemptsFor(id)));
-        var status = await app.Status.ReadAsync();
+        var status = await app.SettledStatusAsync();
         FaultApp.AssertAddsUp(status, Mentions);
         Assert.Equal(0, status.Queues["replies-poison"]);
     }
@@ -59,7 +59,7 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
             Assert.Contains("failed 5 times; last error: HttpRequestException: 503 Service Unavailable", message.Reason, StringComparison.Ordinal);
         });
         Assert.Empty(channel.Deliveries);
-        FaultApp.AssertAddsUp(await app.Status.ReadAsync(), 2);
+        FaultApp.AssertAddsUp(await app.SettledStatusAsync(), 2);
     }
 
     [Fact]
@@ -81,6 +81,6 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
             Assert.Contains("faulty refused the reply: 403 Forbidden", message.Reason, StringComparison.Ordinal);
         });
         Assert.All(channel.Deliveries.Keys, id => Assert.Equal(1, channel.AttemptsFor(id)));
-        FaultApp.AssertAddsUp(await app.Status.ReadAsync(), 3);
+        FaultApp.AssertAddsUp(await app.SettledStatusAsync(), 3);
     }
 }

@@ -34,14 +34,14 @@ internal sealed class RestartableAzurite : IAsyncDisposable
 
     public static async Task<RestartableAzurite> StartAsync()
     {
-        var azurite = new RestartableAzurite([FreePort(), FreePort(), FreePort()]);
+        var azurite = new RestartableAzurite([AzuriteFixture.FreePort(), AzuriteFixture.FreePort(), AzuriteFixture.FreePort()]);
         await azurite.StartAgainAsync();
         return azurite;
     }
 
     public async Task StartAgainAsync()
     {
-        var executable = Path.Combine(AzuriteFixture.RepoRoot(), ".tools", "azurite", "node_modules", ".bin", "azurite");
+        var executable = await AzuriteFixture.EnsureInstalledAsync();
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
@@ -62,7 +62,7 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         _process.BeginErrorReadLine();
         foreach (var port in _ports)
         {
-            await ListeningAsync(port, TimeSpan.FromSeconds(30));
+            await AzuriteFixture.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
         }
     }
 
@@ -120,29 +120,4 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     }
 
     private string Port(int index) => _ports[index].ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static async Task ListeningAsync(int port, TimeSpan limit)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (watch.Elapsed < limit)
-            {
-                await Task.Delay(50);
-            }
-        }
-    }
 }

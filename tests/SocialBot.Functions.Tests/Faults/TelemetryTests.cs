@@ -42,11 +42,15 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         // Act
         await using var app = await RunningApp.StartAsync(_azurite, FixedClock.AfterHours);
+        // The reply is queued (and may be sent) before triage records its outcome, so wait for both.
         var emitted = await RunningApp.EventuallyAsync(
-            () => Task.FromResult(measurements.Keys.Any(k => k.StartsWith("socialbot.acknowledgement.latency", StringComparison.Ordinal))), TimeSpan.FromSeconds(15));
+            () => Task.FromResult(
+                measurements.Keys.Any(k => k.StartsWith("socialbot.acknowledgement.latency", StringComparison.Ordinal))
+                && measurements.Keys.Any(k => k.StartsWith("socialbot.mentions.triaged", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(15));
 
         // Assert
-        Assert.True(emitted, "no acknowledgement latency recorded; got: " + string.Join(", ", measurements.Keys));
+        Assert.True(emitted, "no acknowledgement latency or triage recorded; got: " + string.Join(", ", measurements.Keys));
         Assert.True(measurements.GetValueOrDefault("socialbot.mentions.triaged|acknowledged=True,channel=twitter,outcome=handedOff") >= 1, string.Join(", ", measurements.Keys));
         Assert.True(measurements.GetValueOrDefault("socialbot.handoffs|priority=urgent") >= 1);
         Assert.True(measurements.GetValueOrDefault("socialbot.sentiment.labels|analyzer=embedded,label=negative") >= 1);
