@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
@@ -40,9 +41,20 @@ internal sealed class OutboxReplyChannel : IIdempotentReplyChannel
     }
 }
 
-/// <summary>Sent-reply markers in the <c>sentreplies</c> table.</summary>
+/// <summary>
+/// Send claims and sent markers in the <c>sentreplies</c> table, one row per reply id: <c>State</c> is <c>sending</c>
+/// (with the claim time) or <c>sent</c>. A claim older than <see cref="StaleAfter"/> belonged to a worker that died
+/// mid-send and is taken over (conditionally on its ETag, so only one worker wins).
+/// </summary>
 internal sealed class TableSentReplyLog : ISentReplyLog
 {
+    /// <summary>Longer than any send with its retries (the Bot Connector client waits at most about 90 s).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
+
+    private const string Partition = "sent";
+    private const string Sending = "sending";
+    private const string Sent = "sent";
+
     private readonly TableClient _table;
 
     public TableSentReplyLog(StorageClients clients)
@@ -50,18 +62,65 @@ internal sealed class TableSentReplyLog : ISentReplyLog
         _table = clients.Tables.GetTableClient(TableNames.SentReplies);
     }
 
-    public async Task<bool> WasSentAsync(string replyId, CancellationToken cancellationToken = default)
+    public async Task<SendClaim> ClaimAsync(OutgoingReply reply, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>("sent", TableKey.Escape(replyId), cancellationToken: cancellationToken);
-        return response.HasValue;
+        ArgumentNullException.ThrowIfNull(reply);
+        var claim = new TableEntity(Partition, TableKey.Escape(reply.ReplyId)) { ["State"] = Sending, ["ClaimedAt"] = now, ["Channel"] = reply.Channel };
+        try
+        {
+            await _table.AddEntityAsync(claim, cancellationToken);
+            return SendClaim.Claimed;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, claim.RowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                return SendClaim.InProgress;
+            }
+
+            var row = existing.Value!;
+            if (row.GetString("State") != Sending)
+            {
+                return SendClaim.AlreadySent;
+            }
+
+            if (row.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < StaleAfter)
+            {
+                return SendClaim.InProgress;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return SendClaim.Claimed;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                return SendClaim.InProgress;
+            }
+        }
     }
 
     public async Task MarkSentAsync(OutgoingReply reply, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
         await _table.UpsertEntityAsync(
-            new TableEntity("sent", TableKey.Escape(reply.ReplyId)) { ["SentAt"] = sentAt, ["Channel"] = reply.Channel },
+            new TableEntity(Partition, TableKey.Escape(reply.ReplyId)) { ["State"] = Sent, ["SentAt"] = sentAt, ["Channel"] = reply.Channel },
             TableUpdateMode.Replace,
             cancellationToken);
+    }
+
+    public async Task ReleaseAsync(OutgoingReply reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        try
+        {
+            await _table.DeleteEntityAsync(Partition, TableKey.Escape(reply.ReplyId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Already gone.
+        }
     }
 }

@@ -39,11 +39,21 @@ public sealed partial class SendReplyProcessor
             return ProcessingResult.Poison("invalid reply message: replyId and text are required");
         }
 
+        // A non-idempotent channel (the Bot Connector) is claimed per reply id before sending, so two deliveries of
+        // the same reply (a retried triage queues it twice) are never sent side by side; the claim becomes a sent
+        // marker afterwards. Only a crash between sending and marking can repeat a reply (at-least-once).
         var idempotent = _channel is IIdempotentReplyChannel;
-        if (!idempotent && await _sent.WasSentAsync(reply.ReplyId, cancellationToken))
+        if (!idempotent)
         {
-            LogAlreadySent(_logger, reply.Channel);
-            return ProcessingResult.Done($"{reply.ReplyId}: already sent");
+            // Not cancellable: a claim written but not seen (cancelled mid-request) would block the reply until stale.
+            switch (await _sent.ClaimAsync(reply, _time.GetUtcNow(), CancellationToken.None))
+            {
+                case SendClaim.AlreadySent:
+                    LogAlreadySent(_logger, reply.Channel);
+                    return ProcessingResult.Done($"{reply.ReplyId}: already sent");
+                case SendClaim.InProgress:
+                    throw new ReplyInProgressException($"{reply.ReplyId} is being sent by another delivery; retry later");
+            }
         }
 
         try
@@ -52,19 +62,50 @@ public sealed partial class SendReplyProcessor
         }
         catch (PermanentDeliveryException exception)
         {
+            await ReleaseAsync(reply, idempotent);
             return ProcessingResult.Poison($"{_channel.Name} refused the reply: {exception.Message}");
+        }
+        catch (Exception) when (!idempotent)
+        {
+            await ReleaseAsync(reply, idempotent);
+            throw;
         }
 
         var sentAt = _time.GetUtcNow();
         if (!idempotent)
         {
-            await _sent.MarkSentAsync(reply, sentAt, cancellationToken);
+            // The customer has the reply now: record it even if shutdown was requested meanwhile, or the retry after
+            // the restart would send it again.
+            await _sent.MarkSentAsync(reply, sentAt, CancellationToken.None);
         }
 
         SocialBotMetrics.AcknowledgementSent(reply.Channel, sentAt - reply.CreatedAt);
         LogSent(_logger, reply.Channel, _channel.Name);
         return ProcessingResult.Done($"{reply.ReplyId}: sent through {_channel.Name}");
     }
+
+    /// <summary>Gives the claim back after a failed send, so the retry need not wait for it to go stale.</summary>
+    private async Task ReleaseAsync(OutgoingReply reply, bool idempotent)
+    {
+        if (idempotent)
+        {
+            return;
+        }
+
+        try
+        {
+            await _sent.ReleaseAsync(reply, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Best effort: an unreleased claim only delays the retry until it goes stale.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(_logger, reply.Channel, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Could not release the send claim of a {Channel} reply ({ErrorType}); its retry waits until the claim goes stale")]
+    private static partial void LogReleaseFailed(ILogger logger, string channel, string errorType);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "A {Channel} reply was already sent; nothing to do")]
     private static partial void LogAlreadySent(ILogger logger, string channel);
@@ -73,10 +114,42 @@ public sealed partial class SendReplyProcessor
     private static partial void LogSent(ILogger logger, string channel, string replyChannel);
 }
 
-/// <summary>Which replies have been delivered, so a retried <c>SendReply</c> never posts twice.</summary>
+/// <summary>Which replies are being or have been delivered, so a retried <c>SendReply</c> never posts twice.</summary>
 public interface ISentReplyLog
 {
-    Task<bool> WasSentAsync(string replyId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims the right to send the reply: <see cref="SendClaim.AlreadySent"/> when it was delivered before,
+    /// <see cref="SendClaim.InProgress"/> when another delivery holds a recent claim (a stale one is taken over).
+    /// </summary>
+    Task<SendClaim> ClaimAsync(OutgoingReply reply, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task MarkSentAsync(OutgoingReply reply, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a claim whose send failed.</summary>
+    Task ReleaseAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+}
+
+public enum SendClaim
+{
+    Claimed,
+    AlreadySent,
+    InProgress,
+}
+
+/// <summary>Another delivery of the same reply is being sent right now: a transient condition, retried later.</summary>
+public sealed class ReplyInProgressException : Exception
+{
+    public ReplyInProgressException()
+    {
+    }
+
+    public ReplyInProgressException(string message)
+        : base(message)
+    {
+    }
+
+    public ReplyInProgressException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

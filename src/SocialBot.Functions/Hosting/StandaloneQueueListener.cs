@@ -132,13 +132,16 @@ internal sealed partial class StandaloneQueueListener : BackgroundService
             }
 
             var result = await _dispatcher.InvokeAsync(_function.Name, text, cancellationToken);
+
+            // The work is done; finish its bookkeeping even if shutdown was requested meanwhile, so a restart does not
+            // repeat it.
             if (result.PoisonReason is { } reason)
             {
-                await PoisonAsync(message, text, reason, cancellationToken);
+                await PoisonAsync(message, text, reason, CancellationToken.None);
                 return;
             }
 
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
