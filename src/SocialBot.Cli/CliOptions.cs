@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using SocialBot.Core.Mentions;
 
 namespace SocialBot.Cli;
 
 /// <summary>Options shared by every command.</summary>
-internal static partial class CliOptions
+internal static class CliOptions
 {
     public static Option<string?> Config { get; } = new("--config")
     {
@@ -42,8 +41,7 @@ internal static partial class CliOptions
             return time.GetUtcNow();
         }
 
-        if (!OffsetSuffix().IsMatch(value.Trim())
-            || !DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (!Timestamps.TryParseWithOffset(value.Trim(), out var instant))
         {
             throw new CliException($"--at: '{value}' is not an ISO 8601 instant with an offset (e.g. 2026-11-23T21:15:00-05:00)");
         }
@@ -62,7 +60,4 @@ internal static partial class CliOptions
         option.AcceptOnlyFromAmong("json", "text");
         return option;
     }
-
-    [GeneratedRegex(@"(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetSuffix();
 }

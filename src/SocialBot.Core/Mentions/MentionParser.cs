@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SocialBot.Core.Channels;
 
 namespace SocialBot.Core.Mentions;
@@ -9,7 +8,7 @@ namespace SocialBot.Core.Mentions;
 /// Reads and validates the Mention wire format (docs/message-formats.md). Every problem names the field and what is
 /// wrong with its value; unknown fields are ignored so ingesters can add their own.
 /// </summary>
-public sealed partial class MentionParser
+public sealed class MentionParser
 {
     /// <summary>Longest accepted text, in Unicode characters (code points).</summary>
     public const int MaxTextLength = 10_000;
@@ -166,8 +165,7 @@ public sealed partial class MentionParser
             return null;
         }
 
-        if (!OffsetSuffix().IsMatch(raw)
-            || !DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (!Timestamps.TryParseWithOffset(raw, out var value))
         {
             problems.Add(new("receivedAt", $"'{Shorten(raw)}' is not an ISO 8601 timestamp with an offset (e.g. 2026-11-23T21:15:00-05:00)"));
             return null;
@@ -403,7 +401,4 @@ public sealed partial class MentionParser
     }
 
     private static MentionParseResult Fail(string field, string problem) => MentionParseResult.Invalid([new MentionProblem(field, problem)]);
-
-    [GeneratedRegex(@"(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetSuffix();
 }
