@@ -21,8 +21,8 @@ internal static class HoursCommand
             var view = new HoursView(
                 hours.IsStaffed(at),
                 hours.TimeZoneId,
-                Local(hours.NextStaffedAt(at), hours),
-                Local(hours.NextClosedAt(at), hours));
+                hours.ToLocal(hours.NextStaffedAt(at)),
+                hours.ToLocal(hours.NextClosedAt(at)));
             if (CliOptions.IsText(parseResult))
             {
                 console.Output.WriteLine($"{(view.Staffed ? "Staffed" : "Closed")} at {TimeZoneInfo.ConvertTime(at, hours.TimeZone).ToString("ddd yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} ({view.TimeZone})");
@@ -39,8 +39,6 @@ internal static class HoursCommand
         return command;
     }
 
-    private static DateTimeOffset? Local(DateTimeOffset? instant, StaffedHours hours) =>
-        instant is { } value ? TimeZoneInfo.ConvertTime(value, hours.TimeZone) : null;
 
     private static string Describe(DateTimeOffset? instant) =>
         instant is { } value ? value.ToString("ddd yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "never (within 400 days)";

@@ -86,19 +86,17 @@ internal sealed record PreviewView
     {
         MentionId = decision.MentionId,
         Staffed = decision.Staffed,
-        NextStaffedAt = Local(decision.NextStaffedAt, hours),
+        NextStaffedAt = hours.ToLocal(decision.NextStaffedAt),
         Sentiment = decision.Sentiment is { } s ? new SentimentView(s.Label.ToWire(), Math.Round(s.Score, 4), s.Analyzer, s.Cues) : null,
         Acknowledge = decision.Acknowledge,
         Reply = decision.Reply is { } r ? new ReplyView(r.Text) : null,
         Handoff = decision.Handoff is { } h
-            ? new HandoffView(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal", h.Reasons, Local(h.DueBy, hours))
+            ? new HandoffView(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal", h.Reasons, hours.ToLocal(h.DueBy))
             : null,
         Ignored = decision.Ignored is { } reason ? IgnoreReasons.ToWire(reason) : null,
         Trace = decision.Trace,
     };
 
-    private static DateTimeOffset? Local(DateTimeOffset? instant, StaffedHours hours) =>
-        instant is { } value ? TimeZoneInfo.ConvertTime(value, hours.TimeZone) : null;
 }
 
 internal sealed record SentimentView(string Label, double Score, string Analyzer, IReadOnlyList<string> Cues);

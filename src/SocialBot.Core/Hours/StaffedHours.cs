@@ -185,6 +185,10 @@ public sealed class StaffedHours
         return null;
     }
 
+    /// <summary>The instant as the team's wall clock shows it (null stays null).</summary>
+    public DateTimeOffset? ToLocal(DateTimeOffset? instant) =>
+        instant is { } value ? TimeZoneInfo.ConvertTime(value, TimeZone) : null;
+
     /// <summary>Whether the whole local date is closed by <c>Closed</c> or the holiday calendar (not merely a day without windows).</summary>
     public bool IsClosedDate(DateOnly localDate) => _closed.IsClosed(localDate);
 
