@@ -10,7 +10,7 @@ namespace SocialBot.LoadTest;
 /// <summary>
 /// Instruments the app's container after every registration is in (SocialBotApp.Build registers storage after its
 /// configure callback runs, so the callback installs this factory): the storage clients get the counting policies, and
-/// the registered <see cref="IReplyChannel"/> (the outbox by default) is wrapped to record each delivery time.
+/// the registered <see cref="IFallbackReplyChannel"/> (the outbox) is wrapped to record each delivery time.
 /// </summary>
 internal sealed class InstrumentedServices : IServiceProviderFactory<IServiceCollection>
 {
@@ -34,9 +34,9 @@ internal sealed class InstrumentedServices : IServiceProviderFactory<IServiceCol
         var clients = new StorageClients(new QueueServiceClient(_connectionString, queueOptions), new TableServiceClient(_connectionString, tableOptions));
         Replace(services, typeof(StorageClients), _ => clients);
 
-        var channel = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IReplyChannel) && !descriptor.IsKeyedService)
-            ?? throw new InvalidOperationException("The app registered no IReplyChannel");
-        Replace(services, typeof(IReplyChannel), sp => RecordingReplyChannel.Wrap((IReplyChannel)Create(sp, channel), _recorder));
+        var channel = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IFallbackReplyChannel) && !descriptor.IsKeyedService)
+            ?? throw new InvalidOperationException("The app registered no IFallbackReplyChannel (the outbox)");
+        Replace(services, typeof(IFallbackReplyChannel), sp => RecordingReplyChannel.Wrap((IReplyChannel)Create(sp, channel), _recorder));
         return services;
     }
 

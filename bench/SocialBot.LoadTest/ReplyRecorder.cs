@@ -36,7 +36,7 @@ internal sealed class ReplyRecorder
 /// idempotency promise visible (<see cref="IIdempotentReplyChannel"/>), so SendReply does the same storage work as
 /// without the recorder.
 /// </summary>
-internal class RecordingReplyChannel : IReplyChannel
+internal class RecordingReplyChannel : IFallbackReplyChannel
 {
     public static RecordingReplyChannel Wrap(IReplyChannel inner, ReplyRecorder recorder) =>
         inner is IIdempotentReplyChannel ? new IdempotentRecordingReplyChannel(inner, recorder) : new RecordingReplyChannel(inner, recorder);

@@ -17,6 +17,8 @@ internal sealed class BotConnectorReplyChannel : IReplyChannel
 
     public string Name => "botconnector";
 
+    public bool CanDeliver(OutgoingReply reply) => reply?.ConversationReference?.ServiceUrl is not null;
+
     public async Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);

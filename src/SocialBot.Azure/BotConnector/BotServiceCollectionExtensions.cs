@@ -47,7 +47,7 @@ public static class BotServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotConnectorClient>>()));
         services.TryAddSingleton<BotConnectorReplyChannel>();
-        services.AddSingleton<IReplyChannel>(provider => provider.GetRequiredService<BotConnectorReplyChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReplyChannel, BotConnectorReplyChannel>(provider => provider.GetRequiredService<BotConnectorReplyChannel>()));
         services.TryAddSingleton(provider => new HandoffEventSender(
             provider.GetRequiredService<BotConnectorClient>(),
             provider.GetRequiredService<IOptions<BotOptions>>(),

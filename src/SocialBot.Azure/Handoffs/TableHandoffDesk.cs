@@ -128,6 +128,7 @@ internal sealed class TableHandoffDesk : IHandoffDesk
                 IsPublic = mention.IsPublic,
                 AgentName = agent,
                 ConversationReference = mention.ConversationReference,
+                NetworkReference = mention.NetworkReference,
             },
             cancellationToken);
         await _ledger.RecordAgentReplyAsync(mention.Channel, mention.ConversationId, now, cancellationToken);

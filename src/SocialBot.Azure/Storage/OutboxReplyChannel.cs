@@ -6,11 +6,11 @@ using SocialBot.Core.Replies;
 namespace SocialBot.Azure.Storage;
 
 /// <summary>
-/// The local reply channel (the default when no Bot Connector is configured): records each reply in the <c>outbox</c>
+/// The local reply channel (the fallback when no channel of the reply's network is configured): records each reply in the <c>outbox</c>
 /// table instead of posting it, so <c>socialbot replies list</c> shows what the bot would have said. Keyed by reply id,
 /// so recording twice is harmless.
 /// </summary>
-internal sealed class OutboxReplyChannel : IIdempotentReplyChannel
+internal sealed class OutboxReplyChannel : IIdempotentReplyChannel, IFallbackReplyChannel
 {
     private readonly TableClient _table;
     private readonly TimeProvider _time;

@@ -23,7 +23,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboundQueues>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.AddSingleton<IPoisonQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.AddSingleton<IMentionQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
-        services.TryAddSingleton<IReplyChannel, OutboxReplyChannel>();
+        services.TryAddSingleton<IFallbackReplyChannel, OutboxReplyChannel>();
+        services.TryAddSingleton<ReplyChannelRouter>();
         services.AddSingleton<ISentReplyLog, TableSentReplyLog>();
         services.AddSingleton<StorageStatus>();
         services.AddSingleton<StorageProvisioner>();

@@ -27,6 +27,12 @@ public sealed record Mention
 
     public ConversationReference? ConversationReference { get; init; }
 
+    /// <summary>
+    /// What a social network's reply channel needs to answer in the thread (X tweet id; Bluesky uri + cid of the post
+    /// and its root; Mastodon status id and visibility; Graph comment id). Flat short strings, opaque to Core.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? NetworkReference { get; init; }
+
     [JsonIgnore]
     public MentionKey Key => new(Channel, Id);
 }

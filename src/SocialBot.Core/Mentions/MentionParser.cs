@@ -15,6 +15,7 @@ public sealed class MentionParser
 
     private const int MaxIdLength = 512;
     private const int MaxNameLength = 256;
+    private const int MaxNetworkReferenceEntries = 16;
 
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -85,6 +86,7 @@ public sealed class MentionParser
         var isPublic = OptionalBool(root, "isPublic", "isPublic", problems);
         var inReplyTo = OptionalString(root, "inReplyTo", "inReplyTo", MaxIdLength, problems);
         var reference = ReadConversationReference(root, problems);
+        var networkReference = ReadNetworkReference(root, problems);
 
         if (problems.Count > 0 || id is null || channel is null || conversationId is null || author is null || text is null || receivedAt is null)
         {
@@ -102,6 +104,7 @@ public sealed class MentionParser
             IsPublic = isPublic ?? channel.IsPublicByDefault,
             InReplyTo = inReplyTo,
             ConversationReference = reference,
+            NetworkReference = networkReference,
         });
     }
 
@@ -209,6 +212,60 @@ public sealed class MentionParser
             User = ReadAccount(element, "user", "conversationReference.user", problems),
             Conversation = ReadConversation(element, problems),
         };
+    }
+
+    /// <summary>A flat object of short strings: what a network's reply channel needs (opaque to Core).</summary>
+    private static Dictionary<string, string>? ReadNetworkReference(JsonElement root, List<MentionProblem> problems)
+    {
+        if (!TryGetProperty(root, "networkReference", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new("networkReference", $"expected an object of strings or null, got {Describe(element.ValueKind)}"));
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (values.Count == MaxNetworkReferenceEntries)
+            {
+                problems.Add(new("networkReference", $"has more than {MaxNetworkReferenceEntries} entries"));
+                return null;
+            }
+
+            if (property.Name.Length is 0 or > 64)
+            {
+                problems.Add(new("networkReference", $"'{Shorten(property.Name)}' is not a key of 1 to 64 characters"));
+                continue;
+            }
+
+            var path = $"networkReference.{property.Name}";
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                problems.Add(new(path, $"expected a string, got {Describe(property.Value.ValueKind)}"));
+                continue;
+            }
+
+            var value = property.Value.GetString() ?? "";
+            if (value.Length > 2048)
+            {
+                problems.Add(new(path, "is longer than 2048 characters"));
+                continue;
+            }
+
+            values[property.Name] = value;
+        }
+
+        return values;
     }
 
     private static ChannelAccount? ReadAccount(JsonElement parent, string name, string path, List<MentionProblem> problems)

@@ -9,14 +9,14 @@ namespace SocialBot.Core.Processing;
 /// <summary>The body of the <c>SendReply</c> function: deliver a queued reply once through the configured channel.</summary>
 public sealed partial class SendReplyProcessor
 {
-    private readonly IReplyChannel _channel;
+    private readonly ReplyChannelRouter _router;
     private readonly ISentReplyLog _sent;
     private readonly TimeProvider _time;
     private readonly ILogger<SendReplyProcessor> _logger;
 
-    public SendReplyProcessor(IReplyChannel channel, ISentReplyLog sent, TimeProvider time, ILogger<SendReplyProcessor> logger)
+    public SendReplyProcessor(ReplyChannelRouter router, ISentReplyLog sent, TimeProvider time, ILogger<SendReplyProcessor> logger)
     {
-        _channel = channel;
+        _router = router;
         _sent = sent;
         _time = time;
         _logger = logger;
@@ -42,7 +42,8 @@ public sealed partial class SendReplyProcessor
         // A non-idempotent channel (the Bot Connector) is claimed per reply id before sending, so two deliveries of
         // the same reply (a retried triage queues it twice) are never sent side by side; the claim becomes a sent
         // marker afterwards. Only a crash between sending and marking can repeat a reply (at-least-once).
-        var idempotent = _channel is IIdempotentReplyChannel;
+        var (channel, fallback) = _router.Route(reply);
+        var idempotent = channel is IIdempotentReplyChannel;
         if (!idempotent)
         {
             // Not cancellable: a claim written but not seen (cancelled mid-request) would block the reply until stale.
@@ -58,12 +59,12 @@ public sealed partial class SendReplyProcessor
 
         try
         {
-            await _channel.SendAsync(reply, cancellationToken);
+            await channel.SendAsync(reply, cancellationToken);
         }
         catch (PermanentDeliveryException exception)
         {
             await ReleaseAsync(reply, idempotent);
-            return ProcessingResult.Poison($"{_channel.Name} refused the reply: {exception.Message}");
+            return ProcessingResult.Poison($"{channel.Name} refused the reply: {exception.Message}");
         }
         catch (Exception) when (!idempotent)
         {
@@ -80,8 +81,10 @@ public sealed partial class SendReplyProcessor
         }
 
         SocialBotMetrics.AcknowledgementSent(reply.Channel, sentAt - reply.CreatedAt);
-        LogSent(_logger, reply.Channel, _channel.Name);
-        return ProcessingResult.Done($"{reply.ReplyId}: sent through {_channel.Name}");
+        LogSent(_logger, reply.Channel, channel.Name);
+        return ProcessingResult.Done(fallback
+            ? $"{reply.ReplyId}: kept in the {channel.Name}: no reply channel is configured for {reply.Channel}"
+            : $"{reply.ReplyId}: sent through {channel.Name}");
     }
 
     /// <summary>Gives the claim back after a failed send, so the retry need not wait for it to go stale.</summary>

@@ -78,6 +78,7 @@ public sealed partial class TriageMentionProcessor
                     CreatedAt = now,
                     IsPublic = mention.IsPublic,
                     ConversationReference = mention.ConversationReference,
+                    NetworkReference = mention.NetworkReference,
                 },
                 cancellationToken);
         }

@@ -5,8 +5,15 @@ namespace SocialBot.Core.Replies;
 /// <summary>Delivers a reply to the customer: the Bot Connector in Azure, the local outbox by default.</summary>
 public interface IReplyChannel
 {
-    /// <summary>Short name for traces and status (<c>outbox</c>, <c>botconnector</c>).</summary>
+    /// <summary>Short name for traces and status (<c>outbox</c>, <c>botconnector</c>, <c>x</c>, <c>bluesky</c> …).</summary>
     string Name { get; }
+
+    /// <summary>
+    /// Whether this channel delivers the reply: a network's channel accepts the replies to its own mentions (by
+    /// <see cref="OutgoingReply.Channel"/>), the Bot Connector those with a conversation reference.
+    /// <see cref="ReplyChannelRouter"/> asks every channel and falls back to the local outbox.
+    /// </summary>
+    bool CanDeliver(OutgoingReply reply) => true;
 
     /// <summary>
     /// Sends the reply. Must be idempotent per <see cref="OutgoingReply.ReplyId"/> where the channel allows it.
@@ -14,6 +21,14 @@ public interface IReplyChannel
     /// at once, with the reason); any other exception is transient and the queue retries.
     /// </summary>
     Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The channel used when no other accepts a reply (the local outbox table): a network without credentials, or an
+/// ingester's channel that SocialBot cannot post to.
+/// </summary>
+public interface IFallbackReplyChannel : IReplyChannel
+{
 }
 
 /// <summary>
@@ -55,6 +70,9 @@ public sealed record OutgoingReply
 
     /// <summary>Where to reply through the Bot Connector; null for ingester channels.</summary>
     public ConversationReference? ConversationReference { get; init; }
+
+    /// <summary>The mention's <see cref="Mention.NetworkReference"/>: where a social network's reply channel posts.</summary>
+    public IReadOnlyDictionary<string, string>? NetworkReference { get; init; }
 }
 
 /// <summary>Delivery failed in a way retrying cannot fix (for example the channel answered 403 or 404).</summary>

@@ -57,6 +57,8 @@ public sealed class MentionParserTests
     [InlineData("""{"id":"m","channel":"twitter","conversationId":"c","author":{"id":"u"},"text":"t","receivedAt":"2026-11-23T21:15:00Z","isPublic":"no"}""", "isPublic: expected true or false")]
     [InlineData("""{"id":"m","channel":"webchat","conversationId":"c","author":{"id":"u"},"text":"t","receivedAt":"2026-11-23T21:15:00Z","conversationReference":{"serviceUrl":"ftp://x"}}""", "conversationReference.serviceUrl: 'ftp://x' is not an absolute http(s) URL")]
     [InlineData("""{"id":"m","channel":"twitter","conversationId":"c","author":{"id":"u"},"text":"\ud800 lone","receivedAt":"2026-11-23T21:15:00Z"}""", "text: is not valid Unicode")]
+    [InlineData("""{"id":"m","channel":"bluesky","conversationId":"c","author":{"id":"u"},"text":"t","receivedAt":"2026-11-23T21:15:00Z","networkReference":["x"]}""", "networkReference: expected an object of strings or null, got an array")]
+    [InlineData("""{"id":"m","channel":"bluesky","conversationId":"c","author":{"id":"u"},"text":"t","receivedAt":"2026-11-23T21:15:00Z","networkReference":{"cid":7}}""", "networkReference.cid: expected a string, got a number")]
     public void Parse_ShouldNameFieldAndProblem_WhenInvalid(string json, string expected)
     {
         var result = _parser.Parse(json);
@@ -129,5 +131,19 @@ public sealed class MentionParserTests
         Assert.Equal("https://smba.trafficmanager.net/amer/", reference.ServiceUrl);
         Assert.Equal("28:bot", reference.Bot!.Id);
         Assert.Equal("channel", reference.Conversation!.ConversationType);
+    }
+
+    [Fact]
+    public void Parse_ShouldReadNetworkReference_AsOpaqueStrings()
+    {
+        var json = """
+            {"id":"at://did:plc:a/app.bsky.feed.post/3k","channel":"bluesky","conversationId":"at://did:plc:a/app.bsky.feed.post/3k","author":{"id":"did:plc:a"},
+             "text":"hi","receivedAt":"2026-11-23T21:15:00Z","networkReference":{"uri":"at://did:plc:a/app.bsky.feed.post/3k","cid":"bafy1","rootCid":null}}
+            """;
+
+        var reference = _parser.Parse(json).Mention!.NetworkReference!;
+
+        Assert.Equal("bafy1", reference["cid"]);
+        Assert.Equal(2, reference.Count);
     }
 }

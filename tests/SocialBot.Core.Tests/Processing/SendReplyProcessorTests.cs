@@ -25,8 +25,19 @@ public sealed class SendReplyProcessorTests
         CreatedAt = new DateTimeOffset(2026, 11, 23, 21, 0, 0, TimeSpan.FromHours(-5)),
     };
 
+    public SendReplyProcessorTests()
+    {
+        _channel.Setup(c => c.CanDeliver(It.IsAny<OutgoingReply>())).Returns(true);
+    }
+
     private SendReplyProcessor Processor(IReplyChannel? channel = null) =>
-        new(channel ?? _channel.Object, _sent.Object, _time, NullLogger<SendReplyProcessor>.Instance);
+        new(
+            channel is IFallbackReplyChannel fallback
+                ? new ReplyChannelRouter([], fallback)
+                : new ReplyChannelRouter([channel ?? _channel.Object], Mock.Of<IFallbackReplyChannel>()),
+            _sent.Object,
+            _time,
+            NullLogger<SendReplyProcessor>.Instance);
 
     private static string Message => JsonSerializer.Serialize(Reply, SocialBotJson.Options);
 
@@ -94,11 +105,14 @@ public sealed class SendReplyProcessorTests
     [Fact]
     public async Task Process_ShouldSkipClaims_WhenTheChannelIsIdempotent()
     {
-        var outbox = new Mock<IIdempotentReplyChannel>();
+        var outbox = new Mock<IFallbackReplyChannel>();
+        outbox.As<IIdempotentReplyChannel>();
+        outbox.Setup(c => c.Name).Returns("outbox");
 
         var result = await Processor(outbox.Object).ProcessAsync(Message);
 
         Assert.True(result.Completed);
+        Assert.Contains("kept in the outbox: no reply channel is configured for twitter", result.Summary, StringComparison.Ordinal);
         outbox.Verify(c => c.SendAsync(It.IsAny<OutgoingReply>(), It.IsAny<CancellationToken>()), Times.Once);
         _sent.VerifyNoOtherCalls();
     }
