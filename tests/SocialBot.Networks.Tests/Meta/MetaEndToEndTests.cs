@@ -107,6 +107,23 @@ public sealed class MetaEndToEndTests : IAsyncLifetime
             .ToArray();
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-to-reply over {Comments} comments: p50 {latencies[Comments / 2]:F0} ms, p95 {latencies[(int)(Comments * 0.95)]:F0} ms, max {latencies[^1]:F0} ms"));
         Assert.Equal(Comments, _graph.Requests.Count);
+
+        // One at a time: the latency a lone customer sees.
+        const int Single = 10;
+        var sequential = new List<double>();
+        for (var i = 0; i < Single; i++)
+        {
+            var commentId = string.Create(CultureInfo.InvariantCulture, $"555000111_{8000 + i}");
+            var body = MetaFixtures.PageDelivery(MetaFixtures.FeedComment(commentId, "Is the market open tomorrow?", fromId: (2701000000002000 + i).ToString(CultureInfo.InvariantCulture)));
+            var start = Stopwatch.GetTimestamp();
+            Assert.Equal(200, (await handler.HandleAsync(MetaFixtures.Sign(body), body)).StatusCode);
+            var path = $"/v24.0/{commentId}/comments";
+            Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_arrivals.ContainsKey(path)), Limit), $"comment {i} was not answered");
+            sequential.Add(Stopwatch.GetElapsedTime(start, _arrivals[path]).TotalMilliseconds);
+        }
+
+        sequential.Sort();
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook-to-reply one at a time over {Single} comments: p50 {sequential[Single / 2]:F0} ms, max {sequential[^1]:F0} ms"));
     }
 
     private async Task<bool> QueuesDrainedAsync()
