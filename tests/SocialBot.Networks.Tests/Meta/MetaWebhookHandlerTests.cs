@@ -327,6 +327,19 @@ public sealed class MetaWebhookHandlerTests
         await Assert.ThrowsAsync<IOException>(() => handler.HandleAsync(MetaFixtures.Sign(body), body));
     }
 
+    [Theory]
+    [InlineData("page-comment.json", "facebook")]
+    [InlineData("instagram-comment.json", "instagram")]
+    public async Task Handle_ShouldAcceptTheSampleDeliveries_InSamplesMeta(string file, string channel)
+    {
+        var body = await File.ReadAllBytesAsync(Path.Combine(Testing.AzuriteFixture.RepoRoot(), "samples", "meta", file));
+
+        var result = await _handler.HandleAsync(MetaFixtures.Sign(body), body);
+
+        Assert.Equal(200, result.StatusCode);
+        Assert.Equal(channel, Assert.Single(_enqueued).Channel);
+    }
+
     private MetaWebhookHandler NewHandler(MetaOptions options)
     {
         var mentions = new Mock<IMentionQueue>();
