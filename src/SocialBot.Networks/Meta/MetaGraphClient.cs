@@ -139,9 +139,6 @@ public sealed class MetaGraphException : Exception
     /// <summary>Whether retrying later can help (rate limits, temporary errors, 5xx, network failures).</summary>
     public bool IsTransient { get; }
 
-    /// <summary>A Page or account has already sent its one private reply to this comment (Graph code 10900).</summary>
-    public bool IsAlreadyReplied => Code == 10900;
-
     public static bool IsTransientCode(int? code, HttpStatusCode? status) => code switch
     {
         1 or 2 or 4 or 17 or 32 or 341 or 613 => true,
@@ -169,7 +166,7 @@ public sealed class MetaGraphException : Exception
             4 or 17 or 32 or 613 => "rate limited",
             10 or (>= 200 and <= 299) => "permission missing (check the Page token's permissions and the app's review status)",
             190 => "the Page access token is invalid or expired (create a new long-lived Page token)",
-            10900 => "a private reply was already sent for this comment",
+            10900 => "a private reply was already sent for this comment (one per comment): continue the conversation in Messenger or Instagram Direct",
             _ => transient ? "temporarily unavailable" : "refused",
         };
         var detail = error?.Message is { Length: > 0 } message

@@ -91,16 +91,10 @@ internal sealed partial class MetaReplyChannel : IReplyChannel
 
     private async Task SendPrivateAsync(MetaGraphClient client, OutgoingReply reply, string commentId, CancellationToken cancellationToken)
     {
-        try
-        {
-            var messageId = await client.SendPrivateReplyAsync(commentId, reply.Text, cancellationToken);
-            LogPosted(_logger, reply.ReplyId, "private reply", messageId);
-        }
-        catch (MetaGraphException exception) when (exception.IsAlreadyReplied)
-        {
-            // One private reply per comment: a redelivery after a crash between sending and recording finds it sent.
-            LogAlreadyReplied(_logger, reply.ReplyId);
-        }
+        // Meta allows one private reply per comment (a second one fails with code 10900, a permanent error): SendReply's
+        // claim keeps a redelivery of the same reply from trying twice; a later, different reply is refused with the reason.
+        var messageId = await client.SendPrivateReplyAsync(commentId, reply.Text, cancellationToken);
+        LogPosted(_logger, reply.ReplyId, "private reply", messageId);
     }
 
     /// <summary>The public pointer to the private message: best effort, so a failure never repeats the private reply.</summary>
@@ -146,9 +140,6 @@ internal sealed partial class MetaReplyChannel : IReplyChannel
 
     [LoggerMessage(EventId = 7420, Level = LogLevel.Information, Message = "Reply {ReplyId} delivered as a {What}: Graph id {PostedId}")]
     private static partial void LogPosted(ILogger logger, string replyId, string what, string postedId);
-
-    [LoggerMessage(EventId = 7421, Level = LogLevel.Information, Message = "Reply {ReplyId}: the private reply for this comment was already sent")]
-    private static partial void LogAlreadyReplied(ILogger logger, string replyId);
 
     [LoggerMessage(EventId = 7422, Level = LogLevel.Warning, Message = "Reply {ReplyId}: the public notice could not be posted (code {Code}): {Reason}")]
     private static partial void LogNoticeFailed(ILogger logger, string replyId, int code, string reason);

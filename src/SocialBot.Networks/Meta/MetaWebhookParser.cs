@@ -128,6 +128,12 @@ public sealed class MetaWebhookParser
         }
 
         var pageId = accountId ?? _options.PageId ?? throw new MetaPayloadException("the entry has no page id");
+        if (pageId != _options.PageId)
+        {
+            batch.Skip(at, "a comment on another Page than SocialBot:Networks:Meta:PageId");
+            return;
+        }
+
         var commentId = RequiredId(value, "comment_id");
         var postId = RequiredId(value, "post_id");
         var from = value.TryGetProperty("from", out var fromElement) && fromElement.ValueKind == JsonValueKind.Object
@@ -186,6 +192,12 @@ public sealed class MetaWebhookParser
         }
 
         var account = accountId ?? _options.InstagramAccountId!;
+        if (account != _options.InstagramAccountId)
+        {
+            batch.Skip(at, "a comment for another Instagram account than SocialBot:Networks:Meta:InstagramAccountId");
+            return;
+        }
+
         var commentId = RequiredId(value, "id");
         var from = value.TryGetProperty("from", out var fromElement) && fromElement.ValueKind == JsonValueKind.Object
             ? fromElement

@@ -120,13 +120,14 @@ public sealed class MetaReplyChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_ShouldCountAsDone_WhenThePrivateReplyWasAlreadySent()
+    public async Task Send_ShouldRefuseWithTheReason_WhenThisCommentAlreadyHadItsPrivateReply()
     {
         _answer = (_, _) => (400, MetaFixtures.GraphError(10900, "Activity already replied to"));
-        var channel = NewChannel(facebook: MetaReplyPolicy.Private);
+        var channel = NewChannel(facebook: MetaReplyPolicy.PublicWithoutDetails);
 
-        await channel.SendAsync(Reply("facebook", "Details in private."));
+        var exception = await Assert.ThrowsAsync<PermanentDeliveryException>(() => channel.SendAsync(Reply("facebook", "Details in private.")));
 
+        Assert.Contains("one per comment", exception.Message, StringComparison.Ordinal);
         Assert.Single(_graph.Requests);
     }
 

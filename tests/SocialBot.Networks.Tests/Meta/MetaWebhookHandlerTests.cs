@@ -268,6 +268,18 @@ public sealed class MetaWebhookHandlerTests
     }
 
     [Fact]
+    public async Task Handle_ShouldNotTriage_CommentsOnAnotherPageOrAccount()
+    {
+        var page = MetaFixtures.Delivery("page", "999000999", MetaFixtures.FeedComment("555000111_9001", "hello"));
+        var instagram = MetaFixtures.Delivery("instagram", "17841499999999999", MetaFixtures.InstagramComment("17900000000000777", "hello"));
+
+        Assert.Equal(200, (await _handler.HandleAsync(MetaFixtures.Sign(page), page)).StatusCode);
+        Assert.Equal(200, (await _handler.HandleAsync(MetaFixtures.Sign(instagram), instagram)).StatusCode);
+
+        Assert.Empty(_enqueued);
+    }
+
+    [Fact]
     public async Task Handle_ShouldNotTriage_TheInstagramAccountsOwnComment()
     {
         var body = MetaFixtures.InstagramDelivery(MetaFixtures.InstagramComment("17900000000000778", "Thanks!", fromId: MetaFixtures.InstagramId, username: "contoso"));
