@@ -108,11 +108,16 @@ internal static class MetaFixtures
     public static IOptions<MetaOptions> Wrap(MetaOptions options) => Microsoft.Extensions.Options.Options.Create(options);
 
     /// <summary>A fake Graph API: answers each request with <paramref name="answer"/> (status, JSON) by request number.</summary>
-    public static Task<FakeHttpServer> StartGraphAsync(Func<RecordedRequest, int, (int Status, string Json)>? answer = null) =>
+    public static Task<FakeHttpServer> StartGraphAsync(Func<RecordedRequest, int, (int Status, string Json)>? answer = null, Func<string?>? location = null) =>
         FakeHttpServer.StartAsync(async (context, request, count) =>
         {
             var (status, json) = answer?.Invoke(request, count) ?? (200, $"{{\"id\":\"{PageId}_reply{count}\"}}");
             context.Response.StatusCode = status;
+            if (status is >= 300 and < 400 && location?.Invoke() is { } target)
+            {
+                context.Response.Headers.Location = target;
+            }
+
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(json);
         });

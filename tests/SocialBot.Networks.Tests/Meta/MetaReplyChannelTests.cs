@@ -17,12 +17,15 @@ public sealed class MetaReplyChannelTests : IAsyncLifetime
     private const string CommentId = "555000111_9001";
     private FakeHttpServer _graph = null!;
     private Func<RecordedRequest, int, (int Status, string Json)>? _answer;
+    private string? _location;
 
     private ServiceProvider _provider = null!;
 
     public async Task InitializeAsync()
     {
-        _graph = await MetaFixtures.StartGraphAsync((request, count) => _answer?.Invoke(request, count) ?? (200, $"{{\"id\":\"reply-{count}\"}}"));
+        _graph = await MetaFixtures.StartGraphAsync(
+            (request, count) => _answer?.Invoke(request, count) ?? (200, $"{{\"id\":\"reply-{count}\"}}"),
+            () => _location);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(MetaFixtures.Settings(_graph.BaseUrl)).Build();
         _provider = new ServiceCollection().AddLogging().AddMetaNetwork(configuration).BuildServiceProvider();
     }
@@ -190,7 +193,8 @@ public sealed class MetaReplyChannelTests : IAsyncLifetime
     [Fact]
     public async Task Send_ShouldNotFollowRedirects()
     {
-        _answer = (_, _) => (302, "{}");
+        _answer = (request, _) => request.Path.StartsWith("/elsewhere", StringComparison.Ordinal) ? (200, "{\"id\":\"followed\"}") : (307, "{}");
+        _location = _graph.BaseUrl.TrimEnd('/') + "/elsewhere";
         var channel = NewChannel();
 
         await Assert.ThrowsAsync<PermanentDeliveryException>(() => channel.SendAsync(Reply("facebook", "Hello!")));
