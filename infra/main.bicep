@@ -57,6 +57,12 @@ param maximumInstanceCount int = 40
 @description('Memory of each Flex Consumption instance in MB.')
 param instanceMemoryMB 512 | 2048 | 4096 = 2048
 
+@description('Facebook Page id for the Meta connector (empty: Facebook and Instagram off). Its secrets go in the Key Vault this creates.')
+param metaPageId string = ''
+
+@description('Instagram professional account id linked to the Page (empty: Instagram off).')
+param metaInstagramAccountId string = ''
+
 @description('Staffed windows by day name; each window is HH:mm-HH:mm and may run past midnight.')
 type weeklyHoursType = {
   Monday: string[]?
@@ -103,7 +109,25 @@ var names = {
   plan: 'plan-${environmentName}-${resourceToken}'
   functionApp: 'func-${environmentName}-${resourceToken}'
   bot: 'bot-${environmentName}-${resourceToken}'
+  metaVault: take('kv-${toLower(replace(environmentName, '_', '-'))}-${resourceToken}', 24)
 }
+
+var enableMeta = !empty(metaPageId)
+
+// The Meta connector's secrets are Key Vault references resolved with the app's identity (keyVaultReferenceIdentity).
+func metaSecret(vault string, secret string) string => '@Microsoft.KeyVault(VaultName=${vault};SecretName=${secret})'
+
+var metaSettings = enableMeta
+  ? union(
+      {
+        SocialBot__Networks__Meta__PageId: metaPageId
+        SocialBot__Networks__Meta__AppSecret: metaSecret(names.metaVault, 'meta-app-secret')
+        SocialBot__Networks__Meta__VerifyToken: metaSecret(names.metaVault, 'meta-verify-token')
+        SocialBot__Networks__Meta__PageAccessToken: metaSecret(names.metaVault, 'meta-page-access-token')
+      },
+      empty(metaInstagramAccountId) ? {} : { SocialBot__Networks__Meta__InstagramAccountId: metaInstagramAccountId }
+    )
+  : {}
 
 var identityResourceId = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', names.identity)
 
@@ -185,8 +209,20 @@ var socialBotSettings = union(
   indexedSettings('SocialBot__StaffedHours__Closed', closedDates),
   indexedSettings('SocialBot__OwnAccounts', ownAccounts),
   empty(afterHoursEmail) ? {} : { SocialBot__AfterHours__Email: afterHoursEmail },
-  empty(afterHoursVoicemail) ? {} : { SocialBot__AfterHours__Voicemail: afterHoursVoicemail }
+  empty(afterHoursVoicemail) ? {} : { SocialBot__AfterHours__Voicemail: afterHoursVoicemail },
+  metaSettings
 )
+
+module metaSecrets 'modules/metasecrets.bicep' = if (enableMeta) {
+  name: 'metaSecrets'
+  params: {
+    name: names.metaVault
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+    identityId: identityResourceId
+  }
+}
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionApp'
@@ -210,6 +246,7 @@ module functionApp 'modules/functionapp.bicep' = {
     storage
     monitoring
     roles
+    metaSecrets
   ]
 }
 
@@ -248,6 +285,9 @@ output appInsightsName string = monitoring.outputs.appInsightsName
 
 @description('Endpoint of the Azure AI Language account.')
 output languageEndpoint string = language.outputs.endpoint
+
+@description('Key Vault for the Meta connector\'s secrets (empty when it is off).')
+output metaVaultName string = enableMeta ? names.metaVault : ''
 
 @description('Client id of the managed identity (also the bot app id); an identifier, not a credential.')
 output identityClientId string = identity.outputs.clientId

@@ -27,6 +27,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public StorageStatus Status => _app.Services.GetRequiredService<StorageStatus>();
 
+    /// <summary>The app's services, for tests that drive a host-independent handler the way a route would.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public Uri BaseAddress
     {
         get

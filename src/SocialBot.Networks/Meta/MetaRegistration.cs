@@ -1,14 +1,43 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialBot.Core.Channels;
+using SocialBot.Core.Replies;
 
 namespace SocialBot.Networks.Meta;
 
 public static class MetaRegistration
 {
-    /// <summary>Registers the Meta connector when `SocialBot:Networks:Meta` has credentials (not yet implemented).</summary>
+    /// <summary>
+    /// Registers the Meta connector (Facebook Page comments and Instagram comments) when `SocialBot:Networks:Meta` has
+    /// any credential: <see cref="MetaOptions"/> validated at start, the <see cref="MetaWebhookHandler"/> for
+    /// <c>/api/networks/meta</c>, the <c>meta</c> reply channel and its network check. Without credentials nothing is
+    /// registered (the webhook route should then answer 404).
+    /// </summary>
     public static IServiceCollection AddMetaNetwork(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(MetaOptions.SectionName);
+        string[] credentials = ["AppSecret", "VerifyToken", "PageId", "PageAccessToken"];
+        if (credentials.All(key => string.IsNullOrWhiteSpace(section[key])))
+        {
+            return services;
+        }
+
+        services.AddOptions<MetaOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new ChannelCatalog());
+        services.AddHttpClient(MetaGraphClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.TryAddSingleton<MetaWebhookHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReplyChannel, MetaReplyChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INetworkCheck, MetaNetworkCheck>());
         return services;
     }
 }
