@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs SocialBot locally against Azurite with the embedded defaults:
-#   installs Azurite from npm into .tools/azurite (first run only), starts it, starts the Functions app in standalone
-#   mode, sends the sample mentions, and shows what the bot replied and what it handed off. Then it keeps running so
-#   you can send more (`./socialbot send --mention FILE`, `./socialbot agent next`); Ctrl+C stops it.
-#   ./run-local.sh --demo    stops after showing the results.
+#   installs Azurite from npm into .tools/azurite (first run only), starts it, starts the app on the local host
+#   (src/SocialBot.LocalHost: the Functions app's function classes on the WebJobs SDK, http://127.0.0.1:7071), sends the
+#   sample mentions, and shows what the bot replied and what it handed off. Then it keeps running so you can send more
+#   (`./socialbot send --mention FILE`, `./socialbot agent next`); Ctrl+C stops it.
+#   ./run-local.sh --demo    stops after showing the results, and runs with staffed hours that are closed right now
+#                            (one hour a day, twelve hours away, UTC), so the automatic acknowledgement shows whatever
+#                            the hour. Your own configuration is not touched.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
@@ -19,7 +22,7 @@ if [ ! -x "$azurite" ]; then
 fi
 
 echo "==> Building SocialBot"
-dotnet build "$root/src/SocialBot.Functions/SocialBot.Functions.csproj" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/src/SocialBot.LocalHost/SocialBot.LocalHost.csproj" -c Release -v quiet -nologo >/dev/null
 dotnet build "$root/src/SocialBot.Cli/SocialBot.Cli.csproj" -c Release -v quiet -nologo >/dev/null
 socialbot() { "$root/socialbot" "$@"; }
 
@@ -38,10 +41,21 @@ else
   for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null && break; sleep 0.1; done
 fi
 
-echo "==> Starting SocialBot in standalone mode (http://127.0.0.1:7071, log in .azurite/socialbot.log)"
-(cd "$root/src/SocialBot.Functions/bin/Release/net10.0" && exec dotnet SocialBot.Functions.dll) >"$root/.azurite/socialbot.log" 2>&1 &
+if $demo; then
+  # Staffed one hour a day, twelve hours from now (UTC): closed now, so every mention gets the after-hours reply.
+  open_hour=$(( ($(date -u +%-H) + 12) % 24 ))
+  window=$(printf "%02d:00-%02d:00" "$open_hour" $(( (open_hour + 1) % 24 )))
+  export SocialBot__StaffedHours__TimeZone=UTC
+  for day in Monday Tuesday Wednesday Thursday Friday Saturday Sunday; do
+    export "SocialBot__StaffedHours__Weekly__${day}__0=$window"
+  done
+  echo "==> Demo: staffed hours set to $window UTC every day, so it is after hours now and mentions get an automatic acknowledgement"
+fi
+
+echo "==> Starting SocialBot on the local host (http://127.0.0.1:7071, log in .azurite/socialbot.log)"
+(cd "$root/src/SocialBot.LocalHost/bin/Release/net10.0" && exec dotnet SocialBot.LocalHost.dll) >"$root/.azurite/socialbot.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/7071) 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 200); do curl -fs http://127.0.0.1:7071/api/health >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo
 socialbot hours --format text

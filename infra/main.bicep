@@ -1,4 +1,4 @@
-metadata description = 'SocialBot on Azure: a Flex Consumption custom-handler function app, its storage queues and tables, Azure AI Language, an Azure Bot and monitoring, all reached through one user-assigned managed identity.'
+metadata description = 'SocialBot on Azure: a Flex Consumption .NET 10 isolated-worker function app, its storage queues and tables, Azure AI Language, an Azure Bot and monitoring, all reached through one user-assigned managed identity.'
 
 targetScope = 'resourceGroup'
 
@@ -43,11 +43,8 @@ param botSku 'F0' | 'S1' = 'F0'
 @description('Also connect the Microsoft Teams channel to the Azure Bot.')
 param enableTeamsChannel bool = false
 
-@description('Flex Consumption runtime: custom for the self-contained handler (default), or dotnet-isolated.')
-param functionRuntimeName 'custom' | 'dotnet-isolated' = 'custom'
-
-@description('Flex Consumption runtime version: 1.0 for custom, 10.0 for dotnet-isolated.')
-param functionRuntimeVersion string = '1.0'
+@description('Flex Consumption dotnet-isolated runtime version (the app targets .NET 10).')
+param functionRuntimeVersion '10.0' = '10.0'
 
 @description('Most Flex Consumption instances the app scales out to.')
 @minValue(40)
@@ -236,7 +233,6 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: names.storage
     deploymentContainerName: deploymentContainerName
     appInsightsName: names.appInsights
-    runtimeName: functionRuntimeName
     runtimeVersion: functionRuntimeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -8,7 +8,7 @@ using SocialBot.Core.Replies;
 namespace SocialBot.LoadTest;
 
 /// <summary>
-/// Instruments the app's container after every registration is in (SocialBotApp.Build registers storage after its
+/// Instruments the app's container after every registration is in (LocalHostApp.Build registers storage after its
 /// configure callback runs, so the callback installs this factory): the storage clients get the counting policies, and
 /// the registered <see cref="IFallbackReplyChannel"/> (the outbox) is wrapped to record each delivery time.
 /// </summary>

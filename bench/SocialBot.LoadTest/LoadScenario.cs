@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialBot.Azure.Storage;
-using SocialBot.Functions;
+using SocialBot.LocalHost;
 using SocialBot.Testing;
 
 namespace SocialBot.LoadTest;
@@ -91,7 +91,7 @@ internal sealed class LoadScenario
         return await FinishAsync(app, "drain", null, null, enqueued, start, complete, before, null, cancellationToken);
     }
 
-    private WebApplication BuildApp() => SocialBotApp.Build([], builder =>
+    private WebApplication BuildApp() => LocalHostApp.Build([], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,4 +1,4 @@
-metadata description = 'Flex Consumption plan (FC1, Linux) and the SocialBot function app: a custom handler run from a zip package in a blob container, with identity-based connections only.'
+metadata description = 'Flex Consumption plan (FC1, Linux) and the SocialBot function app: a .NET 10 isolated-worker app run from a zip package in a blob container, with identity-based connections only.'
 
 @description('Name of the function app.')
 param name string
@@ -27,14 +27,10 @@ param deploymentContainerName string
 @description('Name of the Application Insights component.')
 param appInsightsName string
 
-@description('functionAppConfig.runtime.name: custom (the handler is a self-contained executable) or dotnet-isolated.')
+@description('functionAppConfig.runtime.version of the dotnet-isolated runtime (.NET 10).')
 @allowed([
-  'custom'
-  'dotnet-isolated'
+  '10.0'
 ])
-param runtimeName string
-
-@description('functionAppConfig.runtime.version: 1.0 for custom, 10.0 for dotnet-isolated.')
 param runtimeVersion string
 
 @description('Most instances the app scales out to.')
@@ -120,7 +116,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: runtimeName
+        name: 'dotnet-isolated'
         version: runtimeVersion
       }
     }

@@ -1,4 +1,8 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 using SocialBot.Functions;
 
-var app = SocialBotApp.Build(args);
-await app.RunAsync();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddSocialBotApp();
+await builder.Build().RunAsync();

@@ -217,7 +217,7 @@ public sealed class AgentCommandsTests : IAsyncLifetime
         Assert.Equal("1861234567890001", sent.GetProperty("mentionId").GetString());
         Assert.Equal(0, resolved.ExitCode);
         using var check = _desk.Services();
-        var mention = check.GetRequiredService<MentionParser>().Parse(RunningApp.Sample("refund-complaint.json")).Mention!;
+        var mention = check.GetRequiredService<MentionParser>().Parse(TestQueues.Sample("refund-complaint.json")).Mention!;
         var state = await check.GetRequiredService<IMentionLedger>().ReadAsync(mention);
         Assert.Equal(Cli.Time.GetUtcNow(), state.History.LastAgentReplyAt);
     }

@@ -66,7 +66,7 @@ internal sealed class AgentDesk
     public async Task TriageAsync(string sample, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         using var services = Services(overrides);
-        var result = await services.GetRequiredService<TriageMentionProcessor>().ProcessAsync(RunningApp.Sample(sample));
+        var result = await services.GetRequiredService<TriageMentionProcessor>().ProcessAsync(TestQueues.Sample(sample));
         Assert.True(result.Completed, result.Summary);
     }
 

@@ -36,8 +36,8 @@ public sealed class PoisonCommandsAzuriteTests : IAsyncLifetime
             PoisonedAt = new DateTimeOffset(2026, 11, 23, 21, 5, 0, TimeSpan.FromHours(-5)),
             Message = Envelope,
         };
-        await RunningApp.EnqueueAsync(_azurite, "mentions-poison", JsonSerializer.Serialize(poisoned, SocialBotJson.Options));
-        await RunningApp.EnqueueAsync(_azurite, "mentions-poison", Raw);
+        await TestQueues.EnqueueAsync(_azurite, "mentions-poison", JsonSerializer.Serialize(poisoned, SocialBotJson.Options));
+        await TestQueues.EnqueueAsync(_azurite, "mentions-poison", Raw);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -90,8 +90,8 @@ public sealed class PoisonCommandsAzuriteTests : IAsyncLifetime
         // Assert
         Assert.Equal(0, result.ExitCode);
         Assert.Equal([id], result.Json.GetProperty("replayed").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal([Envelope], await RunningApp.PeekAsync(_azurite, "mentions"));
-        Assert.Equal([Raw], await RunningApp.PeekAsync(_azurite, "mentions-poison"));
+        Assert.Equal([Envelope], await TestQueues.PeekAsync(_azurite, "mentions"));
+        Assert.Equal([Raw], await TestQueues.PeekAsync(_azurite, "mentions-poison"));
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public sealed class PoisonCommandsAzuriteTests : IAsyncLifetime
         // Assert
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("Re-drove 2 message(s) from mentions-poison to mentions.", result.Output.Trim());
-        Assert.Equal(new[] { Envelope, Raw }.Order(StringComparer.Ordinal), (await RunningApp.PeekAsync(_azurite, "mentions")).Order(StringComparer.Ordinal));
-        Assert.Empty(await RunningApp.PeekAsync(_azurite, "mentions-poison"));
+        Assert.Equal(new[] { Envelope, Raw }.Order(StringComparer.Ordinal), (await TestQueues.PeekAsync(_azurite, "mentions")).Order(StringComparer.Ordinal));
+        Assert.Empty(await TestQueues.PeekAsync(_azurite, "mentions-poison"));
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class PoisonCommandsAzuriteTests : IAsyncLifetime
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.Equal(2, (await RunningApp.PeekAsync(_azurite, "mentions-poison")).Count);
-        Assert.Empty(await RunningApp.PeekAsync(_azurite, "mentions"));
+        Assert.Equal(2, (await TestQueues.PeekAsync(_azurite, "mentions-poison")).Count);
+        Assert.Empty(await TestQueues.PeekAsync(_azurite, "mentions"));
     }
 }

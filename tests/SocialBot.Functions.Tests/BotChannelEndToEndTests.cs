@@ -77,7 +77,7 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         using var response = await PostAsync(Activity(serviceUrl, "act-1", "my order never arrived and nobody answers"), token);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_connector.Requests.Count >= 2), TimeSpan.FromSeconds(10)), "the reply and the handoff event did not reach the Connector");
+        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(_connector.Requests.Count >= 2), TimeSpan.FromSeconds(10)), "the reply and the handoff event did not reach the Connector");
         var request = Assert.Single(_connector.Requests, r => r.Path.EndsWith("/act-1", StringComparison.Ordinal));
         Assert.Equal("POST", request.Method);
         Assert.Equal("/v3/conversations/conv-42/activities/act-1", request.Path);
@@ -87,7 +87,7 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         Assert.Equal("act-1", body.RootElement.GetProperty("replyToId").GetString());
         Assert.Contains("help@contoso.example", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains(_credential.Scopes, scopes => scopes.Contains("https://api.botframework.com/.default"));
-        var urgent = await RunningApp.PeekAsync(_azurite, "handoffs-urgent");
+        var urgent = await TestQueues.PeekAsync(_azurite, "handoffs-urgent");
         Assert.Single(urgent);
     }
 
@@ -99,7 +99,7 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         using var response = await PostAsync(Activity(serviceUrl, "act-9", "charged twice for one order, this is ridiculous"), Token(serviceUrl));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(_connector.Requests.Any(r => r.Path == "/v3/conversations/conv-42/activities")), TimeSpan.FromSeconds(10)));
+        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(_connector.Requests.Any(r => r.Path == "/v3/conversations/conv-42/activities")), TimeSpan.FromSeconds(10)));
         var handoff = _connector.Requests.Single(r => r.Path == "/v3/conversations/conv-42/activities");
         using var body = JsonDocument.Parse(handoff.Body);
         Assert.Equal("event", body.RootElement.GetProperty("type").GetString());
@@ -117,7 +117,7 @@ public sealed class BotChannelEndToEndTests : IAsyncLifetime
         using var response = await PostAsync(Activity(serviceUrl, "act-2", "hello"), token: null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await RunningApp.PeekAsync(_azurite, "mentions"));
+        Assert.Empty(await TestQueues.PeekAsync(_azurite, "mentions"));
     }
 
     [Fact]

@@ -47,13 +47,13 @@ public sealed class MainTemplateTests(CompiledTemplate template)
 
         // Assert
         Assert.Equal("functionapp,linux", site.GetProperty("kind").GetString());
-        Assert.Equal("[parameters('runtimeName')]", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("dotnet-isolated", config.GetProperty("runtime").GetProperty("name").GetString());
         Assert.Equal("[parameters('runtimeVersion')]", config.GetProperty("runtime").GetProperty("version").GetString());
         Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("maximumInstanceCount", out _));
         Assert.True(config.GetProperty("scaleAndConcurrency").TryGetProperty("instanceMemoryMB", out _));
-        var allowedRuntimes = module.GetProperty("parameters").GetProperty("runtimeName").GetProperty("allowedValues").EnumerateArray().Select(value => value.GetString());
-        Assert.Contains("custom", allowedRuntimes);
-        Assert.Equal("custom", template.Root.GetProperty("parameters").GetProperty("functionRuntimeName").GetProperty("defaultValue").GetString());
+        var allowedVersions = module.GetProperty("parameters").GetProperty("runtimeVersion").GetProperty("allowedValues").EnumerateArray().Select(value => value.GetString());
+        Assert.Equal(["10.0"], allowedVersions);
+        Assert.Equal("10.0", template.Root.GetProperty("parameters").GetProperty("functionRuntimeVersion").GetProperty("defaultValue").GetString());
         Assert.True(site.GetProperty("properties").GetProperty("httpsOnly").GetBoolean());
     }
 

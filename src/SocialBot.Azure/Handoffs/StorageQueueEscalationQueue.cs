@@ -12,21 +12,18 @@ internal sealed class StorageQueueEscalationQueue : IEscalationQueue
     private readonly StorageClients _clients;
     private readonly string _queueName;
     private readonly QueueMessageCodec _codec;
-    private readonly QueueActivitySignal _signal;
 
-    public StorageQueueEscalationQueue(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec, QueueActivitySignal signal)
+    public StorageQueueEscalationQueue(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients;
         _queueName = options.Queues.Notifications;
         _codec = codec;
-        _signal = signal;
     }
 
     public async Task EnqueueAsync(EscalationNotice notice, CancellationToken cancellationToken = default)
     {
         var queue = _clients.Queues.GetQueueClient(_queueName);
         await queue.SendMessageAsync(_codec.Encode(JsonSerializer.Serialize(notice, SocialBotJson.Options)), cancellationToken: cancellationToken);
-        _signal.Notify(_queueName);
     }
 }

@@ -15,14 +15,12 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMen
     private readonly StorageClients _clients;
     private readonly QueueNamesOptions _names;
     private readonly QueueMessageCodec _codec;
-    private readonly QueueActivitySignal _signal;
 
-    public StorageQueueOutbound(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec, QueueActivitySignal signal)
+    public StorageQueueOutbound(StorageClients clients, SocialBotOptions options, QueueMessageCodec codec)
     {
         _clients = clients;
         _names = options.Queues;
         _codec = codec;
-        _signal = signal;
     }
 
     public Task EnqueueMentionAsync(Mention mention, CancellationToken cancellationToken = default) =>
@@ -67,6 +65,5 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMen
     {
         var queue = _clients.Queues.GetQueueClient(queueName);
         await queue.SendMessageAsync(_codec.Encode(text), cancellationToken: cancellationToken);
-        _signal.Notify(queueName);
     }
 }

@@ -15,7 +15,6 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.TryAddSingleton(new QueueMessageCodec(base64Messages));
-        services.TryAddSingleton<QueueActivitySignal>();
         services.AddSingleton<TableMentionLedger>();
         services.AddSingleton<IMentionLedger>(sp => sp.GetRequiredService<TableMentionLedger>());
         services.Replace(ServiceDescriptor.Singleton<IConversationHistory>(sp => sp.GetRequiredService<TableMentionLedger>()));

@@ -1,14 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialBot.Azure.Storage;
 using SocialBot.Core.Replies;
 
 namespace SocialBot.Functions.Tests.Faults;
 
-/// <summary>The standalone app against Azurite with fakes swapped in (a reply channel, extra settings).</summary>
+/// <summary>The app on the local host against Azurite with fakes swapped in (a reply channel, extra settings).</summary>
 internal sealed class FaultApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,29 +25,12 @@ internal sealed class FaultApp : IAsyncDisposable
 
     public static async Task<FaultApp> StartAsync(string storageConnectionString, IReplyChannel? channel = null, IDictionary<string, string?>? settings = null)
     {
-        var app = SocialBotApp.Build([], builder =>
+        var app = RunningApp.Build(storageConnectionString, FixedClock.AfterHours, settings, services =>
         {
-            var values = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = storageConnectionString,
-                ["SocialBot:Standalone:MessageLease"] = "00:00:03",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:SocialBot"] = "Error",
-                ["Logging:LogLevel:Microsoft"] = "Error",
-            };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                values[key] = value;
-            }
-
-            builder.Configuration.AddInMemoryCollection(values);
-            builder.Services.AddSingleton<TimeProvider>(FixedClock.AfterHours);
             if (channel is not null)
             {
-                builder.Services.AddSingleton(channel);
+                services.AddSingleton(channel);
             }
-
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
         });
         await app.StartAsync();
         return new FaultApp(app);
@@ -64,12 +45,12 @@ internal sealed class FaultApp : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     public static Task EnqueueMentionsAsync(AzuriteFixture azurite, string prefix, int from, int count, string sample = "shipping-question.json") =>
-        EnqueueMentionsAsync(text => RunningApp.EnqueueAsync(azurite, "mentions", text), prefix, from, count, sample);
+        EnqueueMentionsAsync(text => TestQueues.EnqueueAsync(azurite, "mentions", text), prefix, from, count, sample);
 
     /// <summary>Mentions <c>{prefix}-{from}</c>… made from a sample, each in its own conversation, handed to <paramref name="enqueue"/>.</summary>
     public static async Task EnqueueMentionsAsync(Func<string, Task> enqueue, string prefix, int from, int count, string sample = "shipping-question.json")
     {
-        var template = JsonNode.Parse(RunningApp.Sample(sample))!;
+        var template = JsonNode.Parse(TestQueues.Sample(sample))!;
         for (var i = from; i < from + count; i++)
         {
             template["id"] = $"{prefix}-{i}";
@@ -86,7 +67,7 @@ internal sealed class FaultApp : IAsyncDisposable
     public async Task<StatusReport> SettledStatusAsync()
     {
         var status = await Status.ReadAsync();
-        await RunningApp.EventuallyAsync(async () => (status = await Status.ReadAsync()).Pending == 0, TimeSpan.FromSeconds(20));
+        await TestQueues.EventuallyAsync(async () => (status = await Status.ReadAsync()).Pending == 0, TimeSpan.FromSeconds(20));
         return status;
     }
 

@@ -17,6 +17,9 @@ internal sealed class FaultyReplyChannel : IReplyChannel
 
     public IReadOnlyDictionary<string, int> Deliveries => _deliveries;
 
+    /// <summary>The reply ids the channel was asked to send, delivered or not.</summary>
+    public IReadOnlyCollection<string> Attempted => [.. _attempts.Keys];
+
     public int AttemptsFor(string replyId) => _attempts.GetValueOrDefault(replyId);
 
     public Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default)

@@ -32,7 +32,7 @@ public sealed class HostRestartFaultTests : IAsyncLifetime
             var app = await FaultApp.StartAsync(_azurite, channel);
             var enqueue = FaultApp.EnqueueMentionsAsync(_azurite, "restart", (cycle * PerCycle) + (PerCycle / 2), PerCycle / 2);
             var started = channel.Deliveries.Count;
-            Assert.True(await RunningApp.EventuallyAsync(() => Task.FromResult(channel.Deliveries.Count > started), TimeSpan.FromSeconds(20)), $"cycle {cycle}: nothing delivered");
+            Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(channel.Deliveries.Count > started), TimeSpan.FromSeconds(20)), $"cycle {cycle}: nothing delivered");
             await app.StopAsync(TimeSpan.FromMilliseconds(100));
             await app.DisposeAsync();
             await enqueue;
@@ -40,7 +40,7 @@ public sealed class HostRestartFaultTests : IAsyncLifetime
 
         const int total = PerCycle * Cycles;
         await using var last = await FaultApp.StartAsync(_azurite, channel);
-        var drained = await RunningApp.EventuallyAsync(
+        var drained = await TestQueues.EventuallyAsync(
             async () => await last.Status.ReadAsync() is { Pending: 0 } status && status.Queues["replies"] == 0 && status.HandedOff + status.Ignored == total,
             TimeSpan.FromSeconds(60));
 

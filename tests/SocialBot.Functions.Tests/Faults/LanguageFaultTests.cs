@@ -67,7 +67,7 @@ public sealed class LanguageFaultTests : IAsyncLifetime
             ["SocialBot:Language:TimeoutSeconds"] = "1",
             ["SocialBot:Sentiment:Cascade:UncertainHigh"] = "0.35",
         });
-        var drained = await RunningApp.EventuallyAsync(
+        var drained = await TestQueues.EventuallyAsync(
             async () => await app.Status.ReadAsync() is { Pending: 0 } status && status.HandedOff + status.Ignored == Texts.Length,
             Limit);
 
@@ -126,16 +126,16 @@ public sealed class LanguageFaultTests : IAsyncLifetime
 
     private async Task EnqueueAsync(string id, string text)
     {
-        var mention = JsonNode.Parse(RunningApp.Sample("shipping-question.json"))!;
+        var mention = JsonNode.Parse(TestQueues.Sample("shipping-question.json"))!;
         mention["id"] = id;
         mention["conversationId"] = id + "-conversation";
         mention["text"] = text;
-        await RunningApp.EnqueueAsync(_azurite, "mentions", mention.ToJsonString());
+        await TestQueues.EnqueueAsync(_azurite, "mentions", mention.ToJsonString());
     }
 
     private async Task<List<HandoffTicket>> TicketsAsync()
     {
-        var texts = (await RunningApp.PeekAsync(_azurite, "handoffs")).Concat(await RunningApp.PeekAsync(_azurite, "handoffs-urgent"));
+        var texts = (await TestQueues.PeekAsync(_azurite, "handoffs")).Concat(await TestQueues.PeekAsync(_azurite, "handoffs-urgent"));
         return texts.Select(text => JsonSerializer.Deserialize<HandoffTicket>(text, SocialBotJson.Options)!).ToList();
     }
 }

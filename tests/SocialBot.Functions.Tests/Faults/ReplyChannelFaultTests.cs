@@ -28,7 +28,7 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
 
         // Act
         await using var app = await FaultApp.StartAsync(_azurite, channel);
-        var delivered = await RunningApp.EventuallyAsync(
+        var delivered = await TestQueues.EventuallyAsync(
             async () => channel.Deliveries.Count == Mentions && (await app.Status.ReadAsync()).Queues["replies"] == 0, Limit);
 
         // Assert
@@ -41,7 +41,7 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendReply_ShouldPoisonWithTheReason_WhenTheChannelAlwaysFails()
+    public async Task SendReply_ShouldBePoisonedByTheQueueExtensionAfterFiveAttempts_WhenTheChannelAlwaysFails()
     {
         // Arrange
         var channel = new FaultyReplyChannel { TransientFailures = int.MaxValue };
@@ -49,15 +49,13 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
 
         // Act
         await using var app = await FaultApp.StartAsync(_azurite, channel);
-        var poisoned = await RunningApp.EventuallyAsync(async () => (await RunningApp.PoisonAsync(_azurite, "replies")).Count == 2, Limit);
+        var poisoned = await TestQueues.EventuallyAsync(async () => (await TestQueues.PeekAsync(_azurite, "replies-poison")).Count == 2, Limit);
 
-        // Assert
+        // Assert: the extension moves the original reply as it was (maxDequeueCount 5 in host.json); no envelope.
         Assert.True(poisoned, "the replies did not reach replies-poison");
-        Assert.All(await RunningApp.PoisonAsync(_azurite, "replies"), message =>
-        {
-            Assert.Equal(5, message.DequeueCount);
-            Assert.Contains("failed 5 times; last error: HttpRequestException: 503 Service Unavailable", message.Reason, StringComparison.Ordinal);
-        });
+        Assert.All(await TestQueues.PeekAsync(_azurite, "replies-poison"), text => Assert.Contains("\"replyId\"", text, StringComparison.Ordinal));
+        Assert.Equal(2, channel.Attempted.Count);
+        Assert.All(channel.Attempted, id => Assert.Equal(5, channel.AttemptsFor(id)));
         Assert.Empty(channel.Deliveries);
         FaultApp.AssertAddsUp(await app.SettledStatusAsync(), 2);
     }
@@ -71,11 +69,11 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
 
         // Act
         await using var app = await FaultApp.StartAsync(_azurite, channel);
-        var poisoned = await RunningApp.EventuallyAsync(async () => (await RunningApp.PoisonAsync(_azurite, "replies")).Count == 3, Limit);
+        var poisoned = await TestQueues.EventuallyAsync(async () => (await TestQueues.PoisonAsync(_azurite, "replies")).Count == 3, Limit);
 
         // Assert
         Assert.True(poisoned, "the replies did not reach replies-poison");
-        Assert.All(await RunningApp.PoisonAsync(_azurite, "replies"), message =>
+        Assert.All(await TestQueues.PoisonAsync(_azurite, "replies"), message =>
         {
             Assert.Equal(1, message.DequeueCount);
             Assert.Contains("faulty refused the reply: 403 Forbidden", message.Reason, StringComparison.Ordinal);

@@ -38,12 +38,12 @@ public sealed class TelemetryTests : IAsyncLifetime
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.AddOrUpdate(Key(instrument, tags), value, (_, sum) => sum + value));
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measurements.AddOrUpdate(Key(instrument, tags), 1, (_, count) => count + 1));
         listener.Start();
-        await RunningApp.EnqueueAsync(_azurite, "mentions", RunningApp.Sample("refund-complaint.json"));
+        await TestQueues.EnqueueAsync(_azurite, "mentions", TestQueues.Sample("refund-complaint.json"));
 
         // Act
         await using var app = await RunningApp.StartAsync(_azurite, FixedClock.AfterHours);
         // The reply is queued (and may be sent) before triage records its outcome, so wait for both.
-        var emitted = await RunningApp.EventuallyAsync(
+        var emitted = await TestQueues.EventuallyAsync(
             () => Task.FromResult(
                 measurements.Keys.Any(k => k.StartsWith("socialbot.acknowledgement.latency", StringComparison.Ordinal))
                 && measurements.Keys.Any(k => k.StartsWith("socialbot.mentions.triaged", StringComparison.Ordinal))),

@@ -1,0 +1,30 @@
+using Microsoft.Azure.Functions.Worker;
+using SocialBot.Core.Configuration;
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Processing;
+
+namespace SocialBot.Functions.Functions;
+
+/// <summary>Queue <c>notifications</c>: page on-call through the escalation webhook (once per notice).</summary>
+public sealed class NotifyEscalation
+{
+    private readonly NotifyEscalationProcessor _processor;
+    private readonly QueueFunctionRunner _runner;
+    private readonly string _queueName;
+
+    public NotifyEscalation(NotifyEscalationProcessor processor, QueueFunctionRunner runner, SocialBotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _processor = processor;
+        _runner = runner;
+        _queueName = options.Queues.Notifications;
+    }
+
+    [Function(nameof(NotifyEscalation))]
+    public Task RunAsync([QueueTrigger(QueueSettings.Notifications, Connection = QueueSettings.Connection)] string message, FunctionContext context) =>
+        HandleAsync(message, QueueFunctionRunner.DequeueCount(context), context?.CancellationToken ?? default);
+
+    /// <summary>The body, for any host: the message text as it was on the queue (decoded) and its dequeue count.</summary>
+    public Task HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
+        _runner.RunAsync(nameof(NotifyEscalation), _queueName, message, dequeueCount, _processor.ProcessAsync, cancellationToken);
+}

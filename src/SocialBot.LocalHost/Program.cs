@@ -1,0 +1,3 @@
+using SocialBot.LocalHost;
+
+await LocalHostApp.Build(args).RunAsync();

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Azure.Storage;
+using SocialBot.Core.Configuration;
+using SocialBot.LocalHost;
+using SocialBot.LocalHost.Hosting;
+using Jobs = Microsoft.Azure.WebJobs;
+
+namespace SocialBot.Functions.Tests.Hosting;
+
+/// <summary>
+/// Publishes the isolated-worker app and checks its layout and functions.metadata, and that the local host serves
+/// exactly those functions with the same triggers, so the two hosts can never drift apart.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DriftGuardTests : IClassFixture<PublishedApp>
+{
+    private readonly PublishedApp _published;
+
+    public DriftGuardTests(PublishedApp published)
+    {
+        _published = published;
+    }
+
+    [Fact]
+    public void Publish_ShouldYieldACompleteIsolatedWorkerApp()
+    {
+        // Arrange
+        var folder = _published.Folder;
+
+        // Act
+        var exitCode = _published.ExitCode;
+
+        // Assert
+        Assert.True(exitCode == 0, _published.Output);
+        foreach (var file in new[] { "functions.metadata", "worker.config.json", "host.json", "SocialBot.Functions.dll", "extensions.json", Path.Combine(".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.Storage.Queues.dll") })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} is missing from the published app");
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, "local.settings.json")), "local.settings.json must never be published");
+        using var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "worker.config.json")));
+        Assert.Equal("dotnet-isolated", worker.RootElement.GetProperty("description").GetProperty("language").GetString());
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "host.json")));
+        Assert.False(host.RootElement.TryGetProperty("customHandler", out _), "host.json still configures a custom handler");
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+    }
+
+    [Fact]
+    public void FunctionsMetadata_ShouldListEveryFunctionWithItsBindings()
+    {
+        // Arrange
+        var functions = _published.Functions.ToDictionary(function => function.Name, StringComparer.Ordinal);
+
+        // Act
+        var names = functions.Keys.Order(StringComparer.Ordinal).ToList();
+
+        // Assert
+        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "SendReply", "TriageMention"], names);
+        Assert.Equal("%SocialBot:Queues:Mentions%", functions["TriageMention"].Property("queueName"));
+        Assert.Equal("%SocialBot:Queues:Replies%", functions["SendReply"].Property("queueName"));
+        Assert.Equal("%SocialBot:Queues:Notifications%", functions["NotifyEscalation"].Property("queueName"));
+        Assert.All(new[] { "TriageMention", "SendReply", "NotifyEscalation" }, name =>
+        {
+            Assert.Equal("queueTrigger", functions[name].TriggerType);
+            Assert.Equal("AzureWebJobsStorage", functions[name].Property("connection"));
+            Assert.Equal("String", functions[name].Property("dataType"));
+        });
+        Assert.Equal(("messages", "POST"), (functions["Messages"].Property("route"), string.Join(",", functions["Messages"].Methods)));
+        Assert.Equal(("health", "GET"), (functions["Health"].Property("route"), string.Join(",", functions["Health"].Methods)));
+        Assert.Equal(("networks/meta", "GET,POST"), (functions["MetaWebhook"].Property("route"), string.Join(",", functions["MetaWebhook"].Methods.Select(method => method.ToUpperInvariant()))));
+        Assert.All(new[] { "Messages", "Health", "MetaWebhook" }, name => Assert.Equal("Anonymous", functions[name].Property("authLevel")));
+    }
+
+    [Fact]
+    public async Task LocalHost_ShouldServeEveryFunctionOfTheApp_WithTheSameTriggers()
+    {
+        // Arrange
+        await using var app = BuildLocalHost();
+
+        // Act
+        var problems = DriftGuard.Compare(_published.Functions, LocalHostFunction.Read(app));
+
+        // Assert
+        Assert.NotEmpty(_published.Functions);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task EveryQueueTheAppReadsOrWrites_ShouldHaveItsPoisonTwinInStatus()
+    {
+        // Arrange
+        await using var app = BuildLocalHost();
+        var resolver = app.Services.GetRequiredService<Jobs.INameResolver>();
+        var options = app.Services.GetRequiredService<SocialBotOptions>();
+        var written = typeof(QueueNamesOptions).GetProperties().Select(property => (string)property.GetValue(options.Queues)!);
+        var triggered = _published.Functions.Where(function => function.TriggerType == "queueTrigger")
+            .Select(function => resolver.Resolve(function.Property("queueName")!.Trim('%'))!);
+
+        // Act
+        var status = app.Services.GetRequiredService<StorageStatus>().QueueNames.ToHashSet(StringComparer.Ordinal);
+
+        // Assert
+        Assert.All(Enumerable.Concat(written, triggered), queue =>
+        {
+            Assert.Contains(queue, status);
+            Assert.Contains(queue + "-poison", status);
+        });
+    }
+
+    private static WebApplication BuildLocalHost() =>
+        LocalHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = StorageClients.DevelopmentStorage,
+        }));
+}
