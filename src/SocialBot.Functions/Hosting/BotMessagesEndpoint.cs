@@ -15,9 +15,6 @@ namespace SocialBot.Functions.Hosting;
 /// </summary>
 internal static partial class BotMessagesEndpoint
 {
-    /// <summary>Largest activity accepted (a Mention's text is at most 10,000 characters; activities carry more).</summary>
-    private const int MaxBodyBytes = 256 * 1024;
-
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
@@ -32,22 +29,11 @@ internal static partial class BotMessagesEndpoint
             return Results.Json(new { error = "the Bot Framework channel is not configured (set SocialBot:Bot:AppId)" }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.Json(new { error = $"the activity is larger than {MaxBodyBytes} bytes" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return Results.Json(new { error = $"the activity is larger than {MaxBodyBytes} bytes" }, statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
         IngressResult result;
         try
         {
-            result = await ingress.ProcessAsync(request.Headers.Authorization.ToString(), buffer.ToArray(), cancellationToken);
+            // Stops reading at BotActivityIngress.MaxBodyBytes and answers 413: a chunked body is never copied in full.
+            result = await ingress.ProcessAsync(request.Headers.Authorization.ToString(), request.Body, request.ContentLength, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
