@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SocialBot.Azure.Http;
 
@@ -82,4 +85,32 @@ public sealed class ClientRateLimiterTests
 
     private ClientRateLimiter Create(int concurrent, int perWindow, TimeSpan? window = null) =>
         new(new ClientRateLimitOptions { ConcurrentRequestsPerClient = concurrent, RequestsPerWindow = perWindow, Window = window ?? TimeSpan.FromMinutes(1) }, _time);
+}
+
+public sealed class ClientAddressTests
+{
+    [Theory]
+    [InlineData("198.51.100.9, 203.0.113.7:51234", null, "203.0.113.7")]
+    [InlineData("203.0.113.7", "10.0.0.4", "203.0.113.7")]
+    [InlineData("[2001:db8::1]:443", null, "2001:db8::1")]
+    [InlineData(null, "10.0.0.4", "10.0.0.4")]
+    [InlineData(null, null, "unknown")]
+    public void From_ShouldUseTheHopThePlatformAppended_WhenForwardedForIsPresent(string? forwardedFor, string? remote, string expected) =>
+        Assert.Equal(expected, ClientAddress.From(forwardedFor, remote));
+}
+
+public sealed class HttpProtectionServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddSocialBotHttpProtection_ShouldNameTheKey_WhenALimitIsInvalid()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Http:RateLimit:ConcurrentRequestsPerClient"] = "0" })
+            .Build();
+        using var provider = new ServiceCollection().AddSocialBotHttpProtection(configuration).BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ClientRateLimiter>());
+
+        Assert.Contains("SocialBot:Http:RateLimit:ConcurrentRequestsPerClient", exception.Message, StringComparison.Ordinal);
+    }
 }
