@@ -27,6 +27,7 @@ public static class BoundedBodyReader
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, Array.MaxLength - 1);
         if (declaredLength > limit)
         {
             return new BoundedBody(IsTooLarge: true, ReadOnlyMemory<byte>.Empty, limit);
