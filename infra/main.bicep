@@ -1,4 +1,4 @@
-metadata description = 'SocialBot on Azure: a Flex Consumption .NET 10 isolated-worker function app, its storage queues and tables, Azure AI Language, an Azure Bot and monitoring, all reached through one user-assigned managed identity.'
+metadata description = 'SocialBot on Azure: a Flex Consumption .NET 10 isolated-worker function app (VNet-integrated), its storage queues and tables behind private endpoints, Azure AI Language, an Azure Bot with its own identity, and monitoring; the app reaches storage, Language and monitoring through one user-assigned managed identity with per-queue, per-table and per-container roles.'
 
 targetScope = 'resourceGroup'
 
@@ -95,10 +95,13 @@ var tableNames = [
   'outbox'
 ]
 var deploymentContainerName = 'app-package'
+var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 
 // Names are known before deployment, so modules get them from here rather than from outputs (what-if stays precise).
 var names = {
   identity: 'id-${environmentName}-${resourceToken}'
+  botIdentity: 'id-bot-${environmentName}-${resourceToken}'
+  vnet: 'vnet-${environmentName}-${resourceToken}'
   storage: take('st${toLower(replace(environmentName, '-', ''))}${resourceToken}', 24)
   workspace: 'log-${environmentName}-${resourceToken}'
   appInsights: 'appi-${environmentName}-${resourceToken}'
@@ -137,6 +140,16 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// The Azure Bot authenticates as its own identity: it holds no storage, Language or monitoring role.
+module botIdentity 'modules/identity.bicep' = {
+  name: 'botIdentity'
+  params: {
+    name: names.botIdentity
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
@@ -146,7 +159,21 @@ module storage 'modules/storage.bicep' = {
     queueNames: map(items(queues), q => q.value)
     tableNames: tableNames
     deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
   }
+}
+
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    name: names.vnet
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+  }
+  dependsOn: [
+    storage
+  ]
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -175,6 +202,10 @@ module roles 'modules/roles.bicep' = {
     principalId: identity.outputs.principalId
     identityId: identityResourceId
     storageAccountName: names.storage
+    queueNames: flatten(map(items(queues), q => [q.value, '${q.value}-poison']))
+    tableNames: tableNames
+    hostContainerNames: hostContainerNames
+    deploymentContainerName: deploymentContainerName
     appInsightsName: names.appInsights
     languageAccountName: names.language
   }
@@ -192,10 +223,10 @@ var socialBotSettings = union(
     SocialBot__Sentiment__Analyzer: sentimentAnalyzer
     SocialBot__Language__Endpoint: language.outputs.endpoint
     SocialBot__Language__ManagedIdentityClientId: identity.outputs.clientId
-    SocialBot__Bot__AppId: identity.outputs.clientId
+    SocialBot__Bot__AppId: botIdentity.outputs.clientId
     SocialBot__Bot__TenantId: tenant().tenantId
     SocialBot__Bot__AppType: 'UserAssignedMSI'
-    SocialBot__Bot__ManagedIdentityClientId: identity.outputs.clientId
+    SocialBot__Bot__ManagedIdentityClientId: botIdentity.outputs.clientId
   },
   toObject(items(queues), q => 'SocialBot__Queues__${q.key}', q => q.value),
   reduce(
@@ -230,6 +261,8 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    botIdentityId: botIdentity.outputs.id
+    subnetId: network.outputs.appSubnetId
     storageAccountName: names.storage
     deploymentContainerName: deploymentContainerName
     appInsightsName: names.appInsights
@@ -254,8 +287,8 @@ module bot 'modules/bot.bicep' = {
     tags: tags
     sku: botSku
     endpoint: 'https://${functionApp.outputs.defaultHostName}/api/messages'
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
+    identityId: botIdentity.outputs.id
+    identityClientId: botIdentity.outputs.clientId
     tenantId: tenant().tenantId
     enableTeamsChannel: enableTeamsChannel
   }
@@ -285,5 +318,8 @@ output languageEndpoint string = language.outputs.endpoint
 @description('Key Vault for the Meta connector\'s secrets (empty when it is off).')
 output metaVaultName string = enableMeta ? names.metaVault : ''
 
-@description('Client id of the managed identity (also the bot app id); an identifier, not a credential.')
+@description('Client id of the app managed identity; an identifier, not a credential.')
 output identityClientId string = identity.outputs.clientId
+
+@description('Client id of the bot managed identity (the bot app id); an identifier, not a credential.')
+output botIdentityClientId string = botIdentity.outputs.clientId

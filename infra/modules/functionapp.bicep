@@ -18,6 +18,12 @@ param identityId string
 @description('Client id of the user-assigned identity.')
 param identityClientId string
 
+@description('Resource id of the separate user-assigned identity the Azure Bot authenticates as (also attached to the app, which acquires Connector tokens with it).')
+param botIdentityId string
+
+@description('Resource id of the VNet subnet the app is integrated into (storage is reachable only through private endpoints).')
+param subnetId string
+
 @description('Name of the storage account for AzureWebJobsStorage and the deployment package.')
 param storageAccountName string
 
@@ -94,12 +100,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${botIdentityId}': {}
     }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: subnetId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -122,11 +130,29 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
       appSettings: map(items(union(hostSettings, socialBotSettings)), setting => {
         name: setting.key
         value: setting.value
       })
     }
+  }
+}
+
+// No publishing passwords: deployments authenticate with Entra ID (azd / az functionapp deploy), never basic auth.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

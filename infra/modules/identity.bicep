@@ -1,4 +1,4 @@
-metadata description = 'The user-assigned managed identity SocialBot runs as: storage, Language, App Insights and the Azure Bot all trust it, so there is no secret anywhere.'
+metadata description = 'A user-assigned managed identity: SocialBot creates one for the app (storage, Language, App Insights trust it) and a separate one the Azure Bot authenticates as, so there is no secret anywhere.'
 
 @description('Name of the user-assigned managed identity.')
 param name string

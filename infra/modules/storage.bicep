@@ -1,4 +1,4 @@
-metadata description = 'Storage for the Functions host, the SocialBot queues and tables, and the Flex Consumption deployment container. Shared keys are disabled: every caller uses Entra ID.'
+metadata description = 'Storage for the Functions host, the SocialBot queues and tables, and the Flex Consumption deployment container. Shared keys and public network access are disabled: every caller uses Entra ID over a private endpoint.'
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -20,6 +20,9 @@ param tableNames string[]
 @description('Blob container that holds the zip package Flex Consumption runs from.')
 param deploymentContainerName string
 
+@description('Blob containers the Functions host uses (leases, keys); created here so their roles can be scoped to them.')
+param hostContainerNames string[]
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
@@ -36,10 +39,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    // Reached only through the private endpoints in network.bicep (the app is VNet-integrated).
+    publicNetworkAccess: 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: 'Deny'
+      bypass: 'None'
     }
   }
 }
@@ -56,6 +60,16 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
     publicAccess: 'None'
   }
 }
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for containerName in hostContainerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: storage

@@ -40,7 +40,9 @@ public static class DependencyInjection
             sp.GetRequiredService<AcknowledgementTemplates>(),
             sp.GetRequiredService<SocialBotOptions>().AfterHours,
             sp.GetRequiredService<StaffedHours>(),
-            sp.GetRequiredService<ChannelCatalog>()));
+            sp.GetRequiredService<ChannelCatalog>(),
+            sp.GetRequiredService<DisplayNameGuard>()));
+        services.AddSocialBotGreetings(effective);
         services.TryAddSingleton<IConversationHistory, EmptyConversationHistory>();
         services.AddSingleton<TriagePolicy>();
         services.TryAddKeyedSingleton<ISentimentAnalyzer, EmbeddedSentimentAnalyzer>("embedded");

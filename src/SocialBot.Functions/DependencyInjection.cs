@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialBot.Azure.BotConnector;
+using SocialBot.Azure.Http;
 using SocialBot.Azure.Language;
 using SocialBot.Azure.Storage;
 using SocialBot.Core;
@@ -42,6 +43,7 @@ public static class DependencyInjection
 
         builder.Services.AddSocialBotStorage(configuration, queueSettings.Base64);
         builder.Services.AddSocialBotNetworks(configuration);
+        builder.Services.AddSocialBotHttpProtection(configuration);
         builder.Services.AddSocialBotLanguage(SocialBotConfiguration.WithDefaults(configuration));
         // First of the hosted services, so queues and tables exist before any trigger listener starts (the local
         // host registers its WebJobs host before this runs).

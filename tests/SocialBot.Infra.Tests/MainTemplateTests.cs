@@ -7,9 +7,10 @@ public sealed class MainTemplateTests(CompiledTemplate template)
 {
     public static TheoryData<string, string, string> RoleAssignments => new()
     {
-        { "Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts" },
-        { "Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts" },
-        { "Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts" },
+        { "Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts/queueServices/queues" },
+        { "Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts/tableServices/tables" },
+        { "Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts/blobServices/containers" },
+        { "Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts/blobServices/containers" },
         { "Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components" },
         { "Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908", "Microsoft.CognitiveServices/accounts" },
         { "Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults" },
@@ -67,7 +68,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
 
         // Assert
         Assert.Equal("UserAssigned", identity.GetProperty("type").GetString());
-        Assert.Single(identity.GetProperty("userAssignedIdentities").EnumerateObject());
+        Assert.Equal(2, identity.GetProperty("userAssignedIdentities").EnumerateObject().Count());
         Assert.Equal("blobContainer", storage.GetProperty("type").GetString());
         Assert.Contains("primaryEndpoints.blob", storage.GetProperty("value").GetString(), StringComparison.Ordinal);
         Assert.Equal("UserAssignedIdentity", storage.GetProperty("authentication").GetProperty("type").GetString());
@@ -231,8 +232,69 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         Assert.Contains("-poison", queues.GetProperty("name").GetString(), StringComparison.Ordinal);
         Assert.Equal(["conversations", "handoffs", "sentreplies", "outbox"], tableNames);
         Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
-        Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Equal(2, template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers").Count);
         Assert.True(storageTemplate.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
+    public void Storage_ShouldRefusePublicNetworkAccessAndBeReachedThroughPrivateEndpoints()
+    {
+        // Finding 17: the storage account accepted traffic from any network.
+        var properties = template.OnlyResource("Microsoft.Storage/storageAccounts").Resource.GetProperty("properties");
+        var endpoints = template.OnlyResource("Microsoft.Network/privateEndpoints").Resource;
+        var site = template.OnlyResource("Microsoft.Web/sites").Resource;
+
+        Assert.Equal("Disabled", properties.GetProperty("publicNetworkAccess").GetString());
+        Assert.Equal("Deny", properties.GetProperty("networkAcls").GetProperty("defaultAction").GetString());
+        Assert.Contains("storageServices", endpoints.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["blob", "queue", "table"], template.AllResources()
+            .Single(pair => pair.Resource.GetProperty("type").GetString() == "Microsoft.Network/privateEndpoints").Template
+            .GetProperty("variables").GetProperty("storageServices").EnumerateArray().Select(service => service.GetString()));
+        Assert.Equal("[parameters('subnetId')]", site.GetProperty("properties").GetProperty("virtualNetworkSubnetId").GetString());
+        var subnet = template.OnlyResource("Microsoft.Network/virtualNetworks").Resource.GetProperty("properties").GetProperty("subnets")[0];
+        Assert.Equal("Microsoft.App/environments", subnet.GetProperty("properties").GetProperty("delegations")[0].GetProperty("properties").GetProperty("serviceName").GetString());
+    }
+
+    [Fact]
+    public void StorageRoles_ShouldNeverBeScopedToTheWholeAccount()
+    {
+        // Finding 17: Blob Data Owner (and queue/table roles) were granted on the whole storage account.
+        var storageScopes = template.AllResources()
+            .Where(pair => pair.Resource.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
+            .Select(pair => pair.Resource.GetProperty("scope").GetString()!)
+            .Where(scope => scope.Contains("Microsoft.Storage", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(4, storageScopes.Count);
+        Assert.All(storageScopes, scope => Assert.DoesNotContain("resourceId('Microsoft.Storage/storageAccounts',", scope, StringComparison.Ordinal));
+        var roles = template.Root.GetProperty("resources").GetProperty("roles").GetProperty("properties").GetProperty("parameters");
+        Assert.Contains("-poison", roles.GetProperty("queueNames").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[variables('tableNames')]", roles.GetProperty("tableNames").GetProperty("value").GetString());
+        Assert.Equal(["azure-webjobs-hosts", "azure-webjobs-secrets"], template.Root.GetProperty("variables").GetProperty("hostContainerNames").EnumerateArray().Select(name => name.GetString()));
+    }
+
+    [Fact]
+    public void Bot_ShouldUseAnIdentitySeparateFromTheStorageIdentity()
+    {
+        var parameters = template.Root.GetProperty("resources").GetProperty("bot").GetProperty("properties").GetProperty("parameters");
+        var roles = template.Root.GetProperty("resources").GetProperty("roles").GetProperty("properties").GetProperty("parameters");
+
+        Assert.Equal("[reference('botIdentity').outputs.id.value]", parameters.GetProperty("identityId").GetProperty("value").GetString());
+        Assert.Equal("[reference('identity').outputs.principalId.value]", roles.GetProperty("principalId").GetProperty("value").GetString());
+        Assert.Equal(2, template.ResourcesOfType("Microsoft.ManagedIdentity/userAssignedIdentities").Count);
+    }
+
+    [Theory]
+    [InlineData("ftp")]
+    [InlineData("scm")]
+    public void FunctionApp_ShouldTurnBasicAuthPublishingOff(string kind)
+    {
+        var policy = template.ResourcesOfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies")
+            .Single(resource => resource.GetProperty("name").GetString()!.Contains($"'{kind}'", StringComparison.Ordinal));
+        var site = template.OnlyResource("Microsoft.Web/sites").Resource;
+
+        Assert.False(policy.GetProperty("properties").GetProperty("allow").GetBoolean());
+        Assert.Equal("Disabled", site.GetProperty("properties").GetProperty("siteConfig").GetProperty("ftpsState").GetString());
     }
 
     [Fact]
@@ -276,7 +338,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         Assert.Equal("[parameters('identityId')]", properties.GetProperty("msaAppMSIResourceId").GetString());
         Assert.Equal("[parameters('tenantId')]", properties.GetProperty("msaAppTenantId").GetString());
         Assert.Equal("[format('https://{0}/api/messages', reference('functionApp').outputs.defaultHostName.value)]", botDeployment.GetProperty("endpoint").GetProperty("value").GetString());
-        Assert.Equal("[reference('identity').outputs.clientId.value]", botDeployment.GetProperty("identityClientId").GetProperty("value").GetString());
+        Assert.Equal("[reference('botIdentity').outputs.clientId.value]", botDeployment.GetProperty("identityClientId").GetProperty("value").GetString());
     }
 
     [Fact]

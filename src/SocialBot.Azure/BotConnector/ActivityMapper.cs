@@ -15,6 +15,27 @@ public sealed partial class ActivityMapper
 {
     public const string HandoffStatusEventName = "handoff.status";
 
+    /// <summary>
+    /// The longest activity text looked at (characters, before the bot's own mention is stripped). Checked before any
+    /// parsing, so a crafted text cannot make the mention stripping slow; a Mention's own limit is 10,000.
+    /// </summary>
+    public const int MaxActivityTextLength = 4 * MentionParser.MaxTextLength;
+
+    /// <summary>The longest <c>handoff.status</c> message kept (characters); longer ones are cut with a marker.</summary>
+    public const int MaxHandoffStatusMessageLength = 1_000;
+
+    /// <summary>The longest bot name used to strip the bot's own @mention; a longer one is not looked for.</summary>
+    private const int MaxBotNameLength = 256;
+
+    /// <summary>
+    /// Channels whose clients post activities themselves (Direct Line, Web Chat, the Emulator): there an event could
+    /// come from a customer, so <c>handoff.status</c> is accepted only from a configured hub.
+    /// </summary>
+    private static readonly HashSet<string> ClientAuthoredChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "directline", "directlinespeech", "webchat", "emulator",
+    };
+
     /// <summary>Bot Framework channel ids whose SocialBot channel name differs; others are used as they are.</summary>
     private static readonly Dictionary<string, string> ChannelNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,12 +53,14 @@ public sealed partial class ActivityMapper
 
     private readonly MentionParser _parser;
     private readonly string _appId;
+    private readonly HashSet<string> _handoffHubs;
 
     public ActivityMapper(MentionParser parser, IOptions<BotOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _parser = parser;
         _appId = options.Value.AppId;
+        _handoffHubs = new HashSet<string>(options.Value.HandoffHubIds.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Maps the activity; never throws for bad input.</summary>
@@ -71,12 +94,19 @@ public sealed partial class ActivityMapper
         return MapMessage(activity, channelId, conversation!.Value, conversationId);
     }
 
-    private static ActivityMapResult MapEvent(JsonElement activity, string channelId, string conversationId)
+    private ActivityMapResult MapEvent(JsonElement activity, string channelId, string conversationId)
     {
         var name = Optional(activity, "name");
         if (!string.Equals(name, HandoffStatusEventName, StringComparison.OrdinalIgnoreCase))
         {
-            return ActivityMapResult.NotTriaged($"event '{name ?? "(no name)"}' is not handled");
+            return ActivityMapResult.NotTriaged($"event '{Http.LogValue.Truncate(name ?? "(no name)")}' is not handled");
+        }
+
+        // On Direct Line and Web Chat the customer's own client can post events: only a configured hub may report status.
+        var fromId = activity.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object ? Optional(from, "id") : null;
+        if (ClientAuthoredChannels.Contains(channelId) && (fromId is null || !_handoffHubs.Contains(fromId)))
+        {
+            return ActivityMapResult.NotTriaged($"{HandoffStatusEventName} on {Http.LogValue.Truncate(channelId)} is accepted only from a hub in {BotOptions.SectionName}:HandoffHubIds");
         }
 
         var problems = new List<string>();
@@ -87,12 +117,23 @@ public sealed partial class ActivityMapper
             return ActivityMapResult.Malformed(string.Join("; ", problems));
         }
 
+        if (state.Length > 32)
+        {
+            return ActivityMapResult.Malformed($"value.state: is {state.Length} characters long; the limit is 32");
+        }
+
+        var message = Optional(value!.Value, "message");
+        if (message is { Length: > MaxHandoffStatusMessageLength })
+        {
+            message = string.Concat(message.AsSpan(0, MaxHandoffStatusMessageLength - 1), "…");
+        }
+
         return ActivityMapResult.ForHandoffStatus(new HandoffStatus
         {
             ConversationId = conversationId,
             ChannelId = channelId,
             State = state.ToLowerInvariant(),
-            Message = Optional(value!.Value, "message"),
+            Message = message,
         });
     }
 
@@ -122,6 +163,13 @@ public sealed partial class ActivityMapper
             return ActivityMapResult.NotTriaged("sent by another bot");
         }
 
+        var rawText = Optional(activity, "text", trim: false) ?? string.Empty;
+        if (rawText.Length > MaxActivityTextLength)
+        {
+            return ActivityMapResult.Malformed(
+                $"text: is {rawText.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit is {MaxActivityTextLength.ToString("N0", CultureInfo.InvariantCulture)} before the bot's mention is removed");
+        }
+
         var botName = Optional(recipient!.Value, "name");
         var mention = new Mention
         {
@@ -129,7 +177,7 @@ public sealed partial class ActivityMapper
             Channel = ChannelNames.TryGetValue(channelId, out var channel) ? channel : channelId.ToLowerInvariant(),
             ConversationId = conversationId,
             Author = new MentionAuthor { Id = fromId, Name = Optional(from.Value, "name"), IsBot = isBot },
-            Text = StripOwnMentions(Optional(activity, "text", trim: false) ?? string.Empty, activity, botId, botName),
+            Text = StripOwnMentions(rawText, activity, botId, botName),
             ReceivedAt = receivedAt.Value,
             IsPublic = IsPublic(activity, channelId, conversation),
             InReplyTo = Optional(activity, "replyToId"),
@@ -201,13 +249,13 @@ public sealed partial class ActivityMapper
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(botName))
+        if (!string.IsNullOrWhiteSpace(botName) && botName.Length <= MaxBotNameLength)
         {
             var name = Regex.Escape(botName.Trim());
             text = Regex.Replace(text, $@"<at>\s*{name}\s*</at>|(?<![\w@])@{name}(?!\w)", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
 
-        text = AtTag().Replace(text, "@$1");
+        text = ReplaceAtTags(text);
         text = HorizontalSpace().Replace(text, " ");
         return SpaceAroundLineBreak().Replace(text, "$1").Trim();
     }
@@ -278,8 +326,37 @@ public sealed partial class ActivityMapper
     private static bool? OptionalBool(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 
-    [GeneratedRegex(@"<at>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex AtTag();
+    /// <summary>
+    /// Turns each <c>&lt;at&gt;Name&lt;/at&gt;</c> into <c>@Name</c> in one pass (linear in the text: once no closing
+    /// tag follows, no later opening tag can match either).
+    /// </summary>
+    internal static string ReplaceAtTags(string text)
+    {
+        const string Open = "<at>";
+        const string Close = "</at>";
+        var start = text.IndexOf(Open, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var position = 0;
+        while (start >= 0)
+        {
+            var end = text.IndexOf(Close, start + Open.Length, StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+            {
+                break;
+            }
+
+            builder.Append(text, position, start - position).Append('@').Append(text, start + Open.Length, end - start - Open.Length);
+            position = end + Close.Length;
+            start = text.IndexOf(Open, position, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
 
     [GeneratedRegex(@"[^\S\r\n]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HorizontalSpace();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SocialBot.Azure.Http;
 using SocialBot.Core.Mentions;
 
 namespace SocialBot.Azure.BotConnector;
@@ -7,7 +8,7 @@ namespace SocialBot.Azure.BotConnector;
 /// <summary>What to answer the channel and what to do next; the host enqueues <see cref="ToEnqueue"/>.</summary>
 public sealed record IngressResult
 {
-    /// <summary>202 accepted for triage or handoff status, 200 accepted and not triaged, 400, 401 or 403.</summary>
+    /// <summary>202 accepted for triage or handoff status, 200 accepted and not triaged, 400, 401, 403 or 413.</summary>
     public required int StatusCode { get; init; }
 
     public Mention? ToEnqueue { get; init; }
@@ -24,15 +25,36 @@ public sealed record IngressResult
 /// </summary>
 public sealed class BotActivityIngress
 {
+    /// <summary>Largest activity accepted, in bytes (a Mention's text is at most 10,000 characters; activities carry more).</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     private readonly BotTokenValidator _validator;
     private readonly ActivityMapper _mapper;
+    private readonly BotServiceUrlPolicy _serviceUrls;
     private readonly ILogger<BotActivityIngress> _logger;
 
-    public BotActivityIngress(BotTokenValidator validator, ActivityMapper mapper, ILogger<BotActivityIngress> logger)
+    public BotActivityIngress(BotTokenValidator validator, ActivityMapper mapper, BotServiceUrlPolicy serviceUrls, ILogger<BotActivityIngress> logger)
     {
         _validator = validator;
         _mapper = mapper;
+        _serviceUrls = serviceUrls;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// Reads the body with <see cref="BoundedBodyReader"/> (stops at <see cref="MaxBodyBytes"/>, answers 413) and
+    /// handles the activity. Use this from every host: it never buffers more than the cap.
+    /// </summary>
+    public async Task<IngressResult> ProcessAsync(string? authorizationHeader, Stream body, long? contentLength, CancellationToken cancellationToken = default)
+    {
+        var read = await BoundedBodyReader.ReadAsync(body, contentLength, MaxBodyBytes, cancellationToken);
+        if (read.IsTooLarge)
+        {
+            BotConnectorLog.ActivityTooLarge(_logger, MaxBodyBytes);
+            return new IngressResult { StatusCode = 413, Reason = read.TooLargeMessage };
+        }
+
+        return await ProcessAsync(authorizationHeader, read.Content, cancellationToken);
     }
 
     /// <summary>Handles one inbound activity.</summary>
@@ -69,6 +91,13 @@ public sealed class BotActivityIngress
             if (!authentication.IsAuthenticated)
             {
                 return new IngressResult { StatusCode = authentication.StatusCode, Reason = $"authentication failed: {authentication.FailedCheck}" };
+            }
+
+            // Whatever the token says, an activity is only queued if its replies may go to its serviceUrl.
+            if (!_serviceUrls.IsAllowed(serviceUrl))
+            {
+                BotConnectorLog.TokenRejected(_logger, BotAuthenticationResult.ServiceUrlNotAllowed, 403, channelId);
+                return new IngressResult { StatusCode = 403, Reason = $"authentication failed: {BotAuthenticationResult.ServiceUrlNotAllowed}" };
             }
 
             var mapped = _mapper.Map(activity);

@@ -15,6 +15,8 @@ public sealed record BotAuthenticationResult
     public const string NotYetValid = "not-yet-valid";
     public const string ServiceUrl = "service-url";
     public const string Endorsement = "endorsement";
+    public const string Caller = "caller";
+    public const string ServiceUrlNotAllowed = "service-url-not-allowed";
 
     private BotAuthenticationResult(int statusCode, string? failedCheck, string? issuer)
     {

@@ -41,7 +41,23 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         {
             if (!BotServiceUrlPolicy.TryParseRule(options.AllowedServiceUrls[i], out _))
             {
-                failures.Add($"{Prefix}:AllowedServiceUrls:{i} '{options.AllowedServiceUrls[i]}' is not a host, a *.domain wildcard or an http(s) origin");
+                failures.Add($"{Prefix}:AllowedServiceUrls:{i} '{options.AllowedServiceUrls[i]}' is not allowed: use a full host (bots.contoso.example), an https origin (http only on loopback), or a wildcard under a Bot Framework domain (*.europe.botframework.com); broad wildcards such as *.com are refused");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedEntraCallers.Count; i++)
+        {
+            if (!Guid.TryParse(options.AllowedEntraCallers[i], out _))
+            {
+                failures.Add($"{Prefix}:AllowedEntraCallers:{i} must be an app id (a GUID)");
+            }
+        }
+
+        for (var i = 0; i < options.HandoffHubIds.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.HandoffHubIds[i]) || options.HandoffHubIds[i].Length > 256)
+            {
+                failures.Add($"{Prefix}:HandoffHubIds:{i} must be a channel account id (1-256 characters)");
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialBot.Azure.Http;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Processing;
@@ -56,16 +57,16 @@ public static class BotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The bot's credential: its client secret (single tenant) or its user-assigned managed identity.</summary>
+    /// <summary>The bot's credential: its client secret (single tenant) or its user-assigned managed identity; redirects off.</summary>
     internal static TokenCredential CreateCredential(BotOptions options) => options.AppType switch
     {
-        BotAppType.UserAssignedMSI => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)),
-        _ => new ClientSecretCredential(options.TenantId, options.AppId, options.ClientSecret),
+        BotAppType.UserAssignedMSI => new ManagedIdentityCredential(
+            new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!)) { Transport = OutboundHttp.CreateTransport() }),
+        _ => new ClientSecretCredential(options.TenantId, options.AppId, options.ClientSecret, new ClientSecretCredentialOptions { Transport = OutboundHttp.CreateTransport() }),
     };
 
     private static BotOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<BotOptions>>().Value;
 
-    /// <summary>A long-lived client whose connections are recycled, so DNS changes are picked up.</summary>
-    private static HttpClient CreateHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A long-lived client that never follows redirects and recycles its connections.</summary>
+    private static HttpClient CreateHttpClient() => OutboundHttp.CreateClient(TimeSpan.FromSeconds(30));
 }

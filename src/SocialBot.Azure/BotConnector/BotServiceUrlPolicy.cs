@@ -26,6 +26,17 @@ public sealed class BotServiceUrlPolicy
         "*.botframework.azure.cn",
     ];
 
+    /// <summary>The only domains a configured wildcard may sit under (it must name a subdomain of one of them).</summary>
+    public static readonly IReadOnlyList<string> WildcardDomains =
+    [
+        "botframework.com",
+        "smba.trafficmanager.net",
+        "botframework.azure.us",
+        "botframework.azure.cn",
+        "teams.microsoft.com",
+        "teams.microsoft.us",
+    ];
+
     private readonly Rule[] _rules;
 
     public BotServiceUrlPolicy(IEnumerable<string> extraRules)
@@ -50,7 +61,11 @@ public sealed class BotServiceUrlPolicy
         text = text.Trim();
         if (text.Contains("://", StringComparison.Ordinal))
         {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var origin) || (origin.Scheme != Uri.UriSchemeHttps && origin.Scheme != Uri.UriSchemeHttp))
+            // An exact origin: any https host, or http on loopback only (a local fake Connector).
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var origin)
+                || !(origin.Scheme == Uri.UriSchemeHttps || (origin.Scheme == Uri.UriSchemeHttp && origin.IsLoopback))
+                || !string.IsNullOrEmpty(origin.UserInfo)
+                || origin.HostNameType is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
             {
                 return false;
             }
@@ -61,7 +76,15 @@ public sealed class BotServiceUrlPolicy
 
         var wildcard = text.StartsWith("*.", StringComparison.Ordinal);
         var host = wildcard ? text[2..] : text;
-        if (Uri.CheckHostName(host) != UriHostNameType.Dns)
+        if (Uri.CheckHostName(host) != UriHostNameType.Dns || !host.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A wildcard only narrows a known Bot Framework domain (*.europe.botframework.com), never *.com or *.contoso.example.
+        if (wildcard && !WildcardDomains.Any(domain =>
+                string.Equals(host, domain, StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }

@@ -12,7 +12,8 @@ namespace SocialBot.Azure.BotConnector;
 /// Checks the bearer token on an inbound activity, every step of the Bot Connector authentication spec: a bearer
 /// token, an RS256 signature by a published key, a trusted issuer, the bot's app id as audience, the lifetime (with
 /// 5 minutes of clock skew), the <c>serviceurl</c> claim against the activity's serviceUrl, and the signing key's
-/// endorsement of the activity's channel. The token itself is never logged.
+/// endorsement of the activity's channel; on Entra-issued tokens, the caller (<c>azp</c>/<c>appid</c>) must be in
+/// <see cref="BotOptions.AllowedEntraCallers"/> (empty by default: Entra tokens are refused). The token itself is never logged.
 /// </summary>
 public sealed class BotTokenValidator
 {
@@ -36,6 +37,7 @@ public sealed class BotTokenValidator
     private readonly ILogger<BotTokenValidator> _logger;
     private readonly string _appId;
     private readonly HashSet<string> _entraIssuers;
+    private readonly HashSet<string> _entraCallers;
     private readonly JsonWebTokenHandler _handler = new();
 
     public BotTokenValidator(IOptions<BotOptions> options, BotOpenIdMetadata metadata, TimeProvider time, ILogger<BotTokenValidator> logger)
@@ -49,6 +51,7 @@ public sealed class BotTokenValidator
             .Where(tenant => !string.IsNullOrWhiteSpace(tenant))
             .SelectMany(tenant => new[] { $"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0" })
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _entraCallers = options.Value.AllowedEntraCallers.Select(id => id.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public async Task<BotAuthenticationResult> ValidateAsync(
@@ -64,6 +67,7 @@ public sealed class BotTokenValidator
         }
         else
         {
+            // The channel id comes from an unauthenticated body: never more than a few dozen characters of it in the log.
             BotConnectorLog.TokenRejected(_logger, result.FailedCheck!, result.StatusCode, activityChannelId);
         }
 
@@ -118,6 +122,12 @@ public sealed class BotTokenValidator
             return BotAuthenticationResult.Forbidden(BotAuthenticationResult.Audience);
         }
 
+        // An Entra token proves only that some app in a trusted tenant asked for it: the caller must be on the allow-list.
+        if (!isBotFramework && !IsAllowedEntraCaller(token))
+        {
+            return BotAuthenticationResult.Forbidden(BotAuthenticationResult.Caller);
+        }
+
         var hasServiceUrl = token.TryGetPayloadValue<string>(ServiceUrlClaim, out var claimedServiceUrl);
         if ((isBotFramework || hasServiceUrl) && !SameServiceUrl(claimedServiceUrl, serviceUrl))
         {
@@ -133,6 +143,14 @@ public sealed class BotTokenValidator
         }
 
         return BotAuthenticationResult.Success(issuer);
+    }
+
+    private bool IsAllowedEntraCaller(JsonWebToken token)
+    {
+        var caller = token.TryGetPayloadValue<string>("azp", out var azp) && !string.IsNullOrWhiteSpace(azp)
+            ? azp
+            : token.TryGetPayloadValue<string>("appid", out var appId) ? appId : null;
+        return caller is not null && _entraCallers.Contains(caller);
     }
 
     private static TokenValidationParameters SignatureOnly(OpenIdConnectConfiguration configuration) => new()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialBot.Azure.Http;
 using SocialBot.Core.Handoffs;
 
 namespace SocialBot.Azure.Handoffs;
@@ -18,7 +19,7 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
         services.TryAddSingleton<IHandoffDesk, TableHandoffDesk>();
         services.TryAddSingleton<IEscalationQueue, StorageQueueEscalationQueue>();
-        services.TryAddSingleton<IEscalationWebhook>(sp => new HttpEscalationWebhook(new HttpClient(), sp.GetRequiredService<EscalationOptions>()));
+        services.TryAddSingleton<IEscalationWebhook>(sp => new HttpEscalationWebhook(OutboundHttp.CreateClient(Timeout.InfiniteTimeSpan), sp.GetRequiredService<EscalationOptions>()));
         services.TryAddSingleton<EscalationNotifier>();
         services.TryAddSingleton<NotifyEscalationProcessor>();
         return services;

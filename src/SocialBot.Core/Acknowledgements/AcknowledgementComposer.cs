@@ -19,8 +19,14 @@ public sealed class AcknowledgementComposer
     private readonly AfterHoursOptions _afterHours;
     private readonly StaffedHours _hours;
     private readonly ChannelCatalog _channels;
+    private readonly DisplayNameGuard _names;
 
-    public AcknowledgementComposer(AcknowledgementTemplates templates, AfterHoursOptions afterHours, StaffedHours hours, ChannelCatalog channels)
+    /// <param name="templates">The wording.</param>
+    /// <param name="afterHours">Team name and contact options.</param>
+    /// <param name="hours">The staffed hours (for "back at").</param>
+    /// <param name="channels">Channel limits.</param>
+    /// <param name="names">Which display names may be echoed (null: <see cref="DisplayNameGuard.Default"/>).</param>
+    public AcknowledgementComposer(AcknowledgementTemplates templates, AfterHoursOptions afterHours, StaffedHours hours, ChannelCatalog channels, DisplayNameGuard? names = null)
     {
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(afterHours);
@@ -30,6 +36,7 @@ public sealed class AcknowledgementComposer
         _afterHours = afterHours;
         _hours = hours;
         _channels = channels;
+        _names = names ?? DisplayNameGuard.Default;
     }
 
     /// <param name="mention">The mention being acknowledged.</param>
@@ -42,7 +49,7 @@ public sealed class AcknowledgementComposer
         ArgumentNullException.ThrowIfNull(sentiment);
         var channel = _channels.Get(mention.Channel);
         var seed = Seed(mention);
-        var name = GreetingName(mention);
+        var name = GreetingName(mention, _names, channel);
         var topic = TopicDetector.Detect(mention.Text);
         var negative = sentiment.IsNegative;
         var back = nextStaffedAt is { } opening ? BackTimeFormatter.Format(opening, now, _hours) : null;
@@ -95,22 +102,32 @@ public sealed class AcknowledgementComposer
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>The name to greet with: the first word of the display name, else the handle, else none.</summary>
-    public static string? GreetingName(Mention mention)
+    /// <summary>The name to greet with (default guard, UTF-16 length).</summary>
+    public static string? GreetingName(Mention mention) => GreetingName(mention, DisplayNameGuard.Default, channel: null);
+
+    /// <summary>
+    /// The name to greet with: the first word of the display name if <paramref name="names"/> finds it safe, else the
+    /// handle, else none. A display name that was refused on a public post gives no name at all (a neutral "Hi there"),
+    /// since a handle there would be a second chance for the same author to steer what the brand posts.
+    /// </summary>
+    public static string? GreetingName(Mention mention, DisplayNameGuard names, ChannelProfile? channel)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var name = TextSanitizer.CleanName(mention.Author.Name);
-        if (name is not null && !name.StartsWith('@'))
+        ArgumentNullException.ThrowIfNull(names);
+        var first = names.FirstName(mention.Author.Name, channel, out var refused);
+        if (first is not null)
         {
-            var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            if (first.Any(char.IsLetter))
-            {
-                return first;
-            }
+            return first;
+        }
+
+        if (refused && mention.IsPublic)
+        {
+            return null;
         }
 
         var handle = TextSanitizer.CleanName(mention.Author.Handle);
-        if (handle is null || handle.Contains(' ', StringComparison.Ordinal))
+        if (handle is null || handle.Length > 31
+            || !handle.TrimStart('@').All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {
             return null;
         }

@@ -2,29 +2,31 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using SocialBot.Azure.BotConnector;
+using SocialBot.Azure.Http;
 using SocialBot.Core.Processing;
+using SocialBot.Functions.Hosting;
 
 namespace SocialBot.Functions.Functions;
 
 /// <summary>
-/// <c>POST /api/messages</c> from the Bot Framework channel. Validates the caller's token, turns message activities into
-/// mentions on the <c>mentions</c> queue and answers 202 at once; triage happens on the queue. 404 when no bot is
-/// configured (<c>SocialBot:Bot:AppId</c>).
+/// <c>POST /api/messages</c> from the Bot Framework channel. Admits the caller under the per-client limits, validates
+/// its token, turns message activities into mentions on the <c>mentions</c> queue and answers 202 at once; triage
+/// happens on the queue. The body is read only up to its cap (413 beyond). 404 when no bot is configured
+/// (<c>SocialBot:Bot:AppId</c>).
 /// </summary>
 public sealed partial class Messages
 {
     public const string Route = "messages";
 
-    /// <summary>Largest activity accepted (a Mention's text is at most 10,000 characters; activities carry more).</summary>
-    private const int MaxBodyBytes = 256 * 1024;
-
     private readonly IServiceProvider _services;
+    private readonly ClientRateLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<Messages> _logger;
 
-    public Messages(IServiceProvider services, TimeProvider time, ILogger<Messages> logger)
+    public Messages(IServiceProvider services, ClientRateLimiter limiter, TimeProvider time, ILogger<Messages> logger)
     {
         _services = services;
+        _limiter = limiter;
         _time = time;
         _logger = logger;
     }
@@ -40,22 +42,17 @@ public sealed partial class Messages
             return Results.Json(new { error = "the Bot Framework channel is not configured (set SocialBot:Bot:AppId)" }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        using var admission = AnonymousAdmission.Admit(_limiter, request, out var refusal);
+        if (refusal is not null)
         {
-            return TooLarge();
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return TooLarge();
+            return refusal;
         }
 
         IngressResult result;
         try
         {
-            result = await ingress.ProcessAsync(request.Headers.Authorization.ToString(), buffer.ToArray(), cancellationToken);
+            // Stops reading at BotActivityIngress.MaxBodyBytes and answers 413: a chunked body is never copied in full.
+            result = await ingress.ProcessAsync(request.Headers.Authorization.ToString(), request.Body, request.ContentLength, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
@@ -76,9 +73,6 @@ public sealed partial class Messages
             ? Results.StatusCode(result.StatusCode)
             : Results.Json(new { error = result.Reason ?? "refused" }, statusCode: result.StatusCode);
     }
-
-    private static IResult TooLarge() =>
-        Results.Json(new { error = $"the activity is larger than {MaxBodyBytes} bytes" }, statusCode: StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Error, Message = "Bot token keys could not be fetched ({ErrorType}); answered 503 so the channel retries")]
     private static partial void LogMetadataUnavailable(ILogger logger, string errorType);

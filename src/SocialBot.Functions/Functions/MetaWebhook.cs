@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Azure.Http;
+using SocialBot.Functions.Hosting;
 using SocialBot.Networks.Meta;
 
 namespace SocialBot.Functions.Functions;
@@ -8,17 +10,19 @@ namespace SocialBot.Functions.Functions;
 /// <summary>
 /// <c>GET|POST /api/networks/meta</c>: Meta's webhook for Facebook Page and Instagram comments. GET answers the
 /// subscription handshake; POST checks <c>X-Hub-Signature-256</c> before parsing, enqueues the comments as mentions and
-/// answers 200 (the handler's own checks are the security: the route is anonymous). 404 when Meta is not configured.
+/// answers 200 (the handler's own checks are the security: the route is anonymous, admitted under the per-client limits). 404 when Meta is not configured.
 /// </summary>
 public sealed class MetaWebhook
 {
     public const string Route = "networks/meta";
 
     private readonly IServiceProvider _services;
+    private readonly ClientRateLimiter _limiter;
 
-    public MetaWebhook(IServiceProvider services)
+    public MetaWebhook(IServiceProvider services, ClientRateLimiter limiter)
     {
         _services = services;
+        _limiter = limiter;
     }
 
     [Function(nameof(MetaWebhook))]
@@ -29,6 +33,12 @@ public sealed class MetaWebhook
         if (handler is null)
         {
             return Results.Json(new { error = "the Meta connector is not configured (set SocialBot:Networks:Meta)" }, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        using var admission = AnonymousAdmission.Admit(_limiter, request, out var refusal);
+        if (refusal is not null)
+        {
+            return refusal;
         }
 
         var result = HttpMethods.IsGet(request.Method)

@@ -20,13 +20,13 @@ public sealed class BotServiceCollectionExtensionsTests
             ["SocialBot:Bot:TenantId"] = BotTestValues.TenantId,
             ["SocialBot:Bot:AppType"] = "UserAssignedMSI",
             ["SocialBot:Bot:ManagedIdentityClientId"] = "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
-            ["SocialBot:Bot:AllowedServiceUrls:0"] = "*.contoso.example",
+            ["SocialBot:Bot:AllowedServiceUrls:0"] = "bots.contoso.example",
             ["SocialBot:Bot:SendHandoffEvents"] = "true",
         });
 
         var options = provider.GetRequiredService<IOptions<BotOptions>>().Value;
         Assert.Equal(BotAppType.UserAssignedMSI, options.AppType);
-        Assert.Equal(["*.contoso.example"], options.AllowedServiceUrls);
+        Assert.Equal(["bots.contoso.example"], options.AllowedServiceUrls);
         Assert.True(options.SendHandoffEvents);
         Assert.Equal(BotOptions.DefaultOpenIdMetadataUrl, options.OpenIdMetadataUrl);
         Assert.NotNull(provider.GetRequiredService<BotActivityIngress>());
@@ -44,6 +44,8 @@ public sealed class BotServiceCollectionExtensionsTests
             ["SocialBot:Bot:AppType"] = "SingleTenant",
             ["SocialBot:Bot:OpenIdMetadataUrl"] = "http://login.example/metadata",
             ["SocialBot:Bot:AllowedServiceUrls:0"] = "ftp://files.example",
+            ["SocialBot:Bot:AllowedServiceUrls:1"] = "*.com",
+            ["SocialBot:Bot:AllowedEntraCallers:0"] = "bot-framework",
         });
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotOptions>>().Value);
@@ -54,6 +56,8 @@ public sealed class BotServiceCollectionExtensionsTests
         Assert.Contains("SocialBot:Bot:ClientSecret", message, StringComparison.Ordinal);
         Assert.Contains("SocialBot:Bot:OpenIdMetadataUrl", message, StringComparison.Ordinal);
         Assert.Contains("SocialBot:Bot:AllowedServiceUrls:0", message, StringComparison.Ordinal);
+        Assert.Contains("SocialBot:Bot:AllowedServiceUrls:1 '*.com' is not allowed", message, StringComparison.Ordinal);
+        Assert.Contains("SocialBot:Bot:AllowedEntraCallers:0", message, StringComparison.Ordinal);
     }
 
     [Fact]

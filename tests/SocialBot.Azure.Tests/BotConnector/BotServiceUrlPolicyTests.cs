@@ -4,7 +4,7 @@ namespace SocialBot.Azure.Tests.BotConnector;
 
 public sealed class BotServiceUrlPolicyTests
 {
-    private readonly BotServiceUrlPolicy _policy = new(["*.contoso.example", "http://127.0.0.1:5099"]);
+    private readonly BotServiceUrlPolicy _policy = new(["bots.contoso.example", "*.europe.botframework.com", "http://127.0.0.1:5099"]);
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/")]
@@ -17,6 +17,7 @@ public sealed class BotServiceUrlPolicyTests
     [InlineData("https://smba.infra.gcc.teams.microsoft.com/")]
     [InlineData("https://webchat.botframework.azure.us/")]
     [InlineData("https://bots.contoso.example/api/")]
+    [InlineData("https://webchat.europe.botframework.com/")]
     [InlineData("http://127.0.0.1:5099/amer/")]
     public void IsAllowed_ShouldAllow_WhenHostIsBuiltInOrConfigured(string serviceUrl) =>
         Assert.True(_policy.IsAllowed(serviceUrl));
@@ -29,6 +30,7 @@ public sealed class BotServiceUrlPolicyTests
     [InlineData("https://webchat.botframework.com:8443/")]
     [InlineData("https://user@webchat.botframework.com/")]
     [InlineData("https://contoso.example/")]
+    [InlineData("https://other.contoso.example/")]
     [InlineData("http://127.0.0.1:5100/")]
     [InlineData("https://127.0.0.1:5099/")]
     [InlineData("relative/path")]
@@ -41,6 +43,14 @@ public sealed class BotServiceUrlPolicyTests
     [InlineData("*.")]
     [InlineData("ftp://files.contoso.example")]
     [InlineData("not a host")]
+    [InlineData("*.com")]
+    [InlineData("*.example")]
+    [InlineData("*.contoso.example")]
+    [InlineData("*.trafficmanager.net")]
+    [InlineData("*.microsoft.com")]
+    [InlineData("com")]
+    [InlineData("http://bots.contoso.example")]
+    [InlineData("https://user@bots.contoso.example")]
     public void Constructor_ShouldThrow_WhenRuleIsInvalid(string rule) =>
         Assert.Throws<ArgumentException>(() => new BotServiceUrlPolicy([rule]));
 }

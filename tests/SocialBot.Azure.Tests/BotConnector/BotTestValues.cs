@@ -9,6 +9,12 @@ internal static class BotTestValues
     public const string TenantId = "7b0e4a52-1c3d-4f8e-9a6b-2d5c8e1f3a47";
     public const string TeamsServiceUrl = "https://smba.trafficmanager.net/amer/";
 
+    /// <summary>The agent hub that sends handoff.status in the fixtures.</summary>
+    public const string HandoffHubId = "omnichannel-hub";
+
+    /// <summary>A caller app id put on the Entra allow-list in tests.</summary>
+    public const string EntraCallerAppId = "0c5a1e0b-6a47-4d0e-9f3e-7e2b6f1d8a55";
+
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 22, 30, 0, TimeSpan.Zero);
 
     public static IOptions<BotOptions> Options(string? botFrameworkMetadata = null, string? entraMetadata = null, bool sendHandoffEvents = false, params string[] allowedServiceUrls)
@@ -22,6 +28,8 @@ internal static class BotTestValues
             EntraOpenIdMetadataUrl = entraMetadata ?? BotOptions.DefaultEntraOpenIdMetadataUrl,
             SendHandoffEvents = sendHandoffEvents,
         };
+        options.HandoffHubIds.Add(HandoffHubId);
+        options.AllowedEntraCallers.Add(EntraCallerAppId);
         foreach (var url in allowedServiceUrls)
         {
             options.AllowedServiceUrls.Add(url);

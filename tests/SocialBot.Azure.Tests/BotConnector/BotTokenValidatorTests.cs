@@ -175,7 +175,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     public async Task Validate_ShouldAccept_WhenEntraTokenComesFromTheBotsTenant(string issuerFormat)
     {
         var issuer = string.Format(System.Globalization.CultureInfo.InvariantCulture, issuerFormat, BotTestValues.TenantId);
-        var token = FakeOpenIdServer.CreateToken(_openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), serviceUrl: null);
+        var token = EntraToken(issuer, BotTestValues.EntraCallerAppId);
 
         var result = await _validator.ValidateAsync($"Bearer {token}", ServiceUrl, "msteams");
 
@@ -183,11 +183,58 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         Assert.Equal(issuer, result.TokenIssuer);
     }
 
+    [Theory]
+    [InlineData("azp", null)]
+    [InlineData("appid", null)]
+    [InlineData("azp", "b2f0c1d4-0000-4000-8000-000000000001")]
+    [InlineData("appid", "b2f0c1d4-0000-4000-8000-000000000001")]
+    public async Task Validate_ShouldAnswer403Caller_WhenEntraTokenComesFromAnAppNotOnTheAllowList(string claim, string? caller)
+    {
+        // Finding 4: any app in the bot's tenant could get a token for the bot's audience and post activities.
+        var issuer = $"https://login.microsoftonline.com/{BotTestValues.TenantId}/v2.0";
+        var claims = caller is null ? null : new Dictionary<string, object> { [claim] = caller };
+        var token = FakeOpenIdServer.CreateToken(_openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), serviceUrl: null, claims);
+
+        var result = await _validator.ValidateAsync($"Bearer {token}", "https://evil.example/", "msteams");
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Equal(BotAuthenticationResult.Caller, result.FailedCheck);
+    }
+
+    [Fact]
+    public async Task Validate_ShouldAcceptTheAllowedCallerByAppIdClaim_WhenEntraTokenIsV1()
+    {
+        var issuer = $"https://sts.windows.net/{BotTokenValidator.BotFrameworkTenants[0]}/";
+        var token = FakeOpenIdServer.CreateToken(
+            _openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), serviceUrl: null,
+            new Dictionary<string, object> { ["appid"] = BotTestValues.EntraCallerAppId });
+
+        var result = await _validator.ValidateAsync($"Bearer {token}", ServiceUrl, "msteams");
+
+        Assert.True(result.IsAuthenticated, result.FailedCheck);
+    }
+
+    [Fact]
+    public async Task Validate_ShouldNotLogMoreThanAFewDozenCharactersOfTheChannelId_WhenTokenIsRejected()
+    {
+        // Finding 6: a 200 KB channelId on an unauthenticated request added 200 KB to the log per request.
+        var channelId = new string('x', 200 * 1024);
+
+        await _validator.ValidateAsync(null, ServiceUrl, channelId);
+
+        var line = Assert.Single(_logger.Lines);
+        Assert.Contains("missing-token", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 400, $"the log line is {line.Length} characters long");
+        Assert.Contains("(204800 chars)", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_ShouldAnswer403ServiceUrl_WhenEntraTokenCarriesAnotherServiceUrl()
     {
         var issuer = $"https://sts.windows.net/{BotTokenValidator.BotFrameworkTenants[0]}/";
-        var token = FakeOpenIdServer.CreateToken(_openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), "https://webchat.botframework.com/");
+        var token = FakeOpenIdServer.CreateToken(
+            _openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), "https://webchat.botframework.com/",
+            new Dictionary<string, object> { ["azp"] = BotTestValues.EntraCallerAppId });
 
         var result = await _validator.ValidateAsync($"Bearer {token}", ServiceUrl, "msteams");
 
@@ -292,4 +339,9 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
             notBefore ?? BotTestValues.Now.AddMinutes(-30),
             expires ?? BotTestValues.Now.AddMinutes(30),
             serviceUrl);
+
+    private string EntraToken(string issuer, string caller) =>
+        FakeOpenIdServer.CreateToken(
+            _openId.EntraKey, issuer, BotTestValues.AppId, BotTestValues.Now.AddMinutes(-1), BotTestValues.Now.AddHours(1), serviceUrl: null,
+            new Dictionary<string, object> { ["azp"] = caller });
 }

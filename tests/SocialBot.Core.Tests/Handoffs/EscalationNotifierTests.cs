@@ -73,7 +73,12 @@ public sealed class EscalationNotifierTests
     [InlineData("hooks.example/x", false)]
     [InlineData("https://hooks.example/x", true)]
     [InlineData("", true)]
-    public void Validator_ShouldAcceptOnlyAbsoluteHttpUrls(string url, bool valid)
+    [InlineData("http://hooks.example/x", false)]
+    [InlineData("http://10.0.0.5/hooks", false)]
+    [InlineData("https://user:secret@hooks.example/x", false)]
+    [InlineData("http://127.0.0.1:7071/hooks", true)]
+    [InlineData("http://localhost:7071/hooks", true)]
+    public void Validator_ShouldAcceptOnlyHttpsUrlsOrLoopbackHttp(string url, bool valid)
     {
         // Act
         var result = new EscalationOptionsValidator().Validate(null, new EscalationOptions { WebhookUrl = url });

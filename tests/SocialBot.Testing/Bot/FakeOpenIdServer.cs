@@ -55,8 +55,15 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
         string audience,
         DateTimeOffset notBefore,
         DateTimeOffset expires,
-        string? serviceUrl)
+        string? serviceUrl,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
+        var allClaims = new Dictionary<string, object>(claims ?? new Dictionary<string, object>());
+        if (serviceUrl is not null)
+        {
+            allClaims["serviceurl"] = serviceUrl;
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -65,7 +72,7 @@ public sealed class FakeOpenIdServer : IAsyncDisposable
             NotBefore = notBefore.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key.Rsa) { KeyId = key.KeyId }, SecurityAlgorithms.RsaSha256),
-            Claims = serviceUrl is null ? null : new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
+            Claims = allClaims.Count == 0 ? null : allClaims,
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
