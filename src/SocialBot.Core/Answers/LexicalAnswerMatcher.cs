@@ -1,0 +1,121 @@
+namespace SocialBot.Core.Answers;
+
+/// <summary>
+/// The offline matcher: BM25 (k1 1.2, b 0.75) over the example questions, each question a document. A question's
+/// confidence is its BM25 score for the text divided by its BM25 score for itself (how much of the question's
+/// weighted terms the text covers), damped by how much of the text's own weight the question explains, so a long
+/// post that happens to contain one keyword scores low. Scores are in 0..1.
+/// </summary>
+public sealed class LexicalAnswerMatcher : IAnswerMatcher
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    /// <summary>Share of the confidence that depends on how much of the text the question explains.</summary>
+    private const double TextCoverageWeight = 0.4;
+
+    private readonly AnswerKnowledge _knowledge;
+    private readonly List<(int Entry, Dictionary<string, int> Counts, int Length, double Self)> _questions = [];
+    private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly double _unknownIdf;
+    private readonly double _averageLength;
+
+    public LexicalAnswerMatcher(AnswerKnowledge knowledge, AnswerThresholdOptions thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        _knowledge = knowledge;
+        Thresholds = thresholds;
+        var documents = new List<(int Entry, Dictionary<string, int> Counts, int Length)>();
+        for (var e = 0; e < knowledge.Entries.Count; e++)
+        {
+            foreach (var question in knowledge.Entries[e].Questions)
+            {
+                var terms = AnswerTokenizer.Terms(question);
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var term in terms)
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + 1;
+                }
+
+                documents.Add((e, counts, terms.Count));
+            }
+        }
+
+        var n = documents.Count;
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var term in document.Counts.Keys)
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        foreach (var (term, df) in frequencies)
+        {
+            _idf[term] = Idf(n, df);
+        }
+
+        _unknownIdf = Idf(n, 0);
+        _averageLength = n == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
+        foreach (var document in documents)
+        {
+            var self = 0.0;
+            foreach (var (term, count) in document.Counts)
+            {
+                self += Weight(term, count, document.Length);
+            }
+
+            _questions.Add((document.Entry, document.Counts, document.Length, self));
+        }
+    }
+
+    public string Name => "lexical";
+
+    public AnswerThresholdOptions Thresholds { get; }
+
+    public IReadOnlyList<double> Score(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scores = new double[_knowledge.Entries.Count];
+        var terms = AnswerTokenizer.Terms(text).Distinct(StringComparer.Ordinal).ToArray();
+        if (terms.Length == 0)
+        {
+            return scores;
+        }
+
+        var textWeight = terms.Sum(term => _idf.GetValueOrDefault(term, _unknownIdf));
+        foreach (var question in _questions)
+        {
+            if (question.Self <= 0)
+            {
+                continue;
+            }
+
+            var matched = 0.0;
+            var explained = 0.0;
+            foreach (var term in terms)
+            {
+                if (question.Counts.TryGetValue(term, out var count))
+                {
+                    matched += Weight(term, count, question.Length);
+                    explained += _idf[term];
+                }
+            }
+
+            var confidence = matched / question.Self * (1 - TextCoverageWeight + TextCoverageWeight * (explained / textWeight));
+            if (confidence > scores[question.Entry])
+            {
+                scores[question.Entry] = confidence;
+            }
+        }
+
+        return scores;
+    }
+
+    private double Weight(string term, int count, int length) =>
+        _idf[term] * count * (K1 + 1) / (count + K1 * (1 - B + B * length / _averageLength));
+
+    private static double Idf(int n, int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+}
