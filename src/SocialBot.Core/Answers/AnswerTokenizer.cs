@@ -6,10 +6,18 @@ namespace SocialBot.Core.Answers;
 /// <summary>
 /// Turns a question into the terms the lexical matcher compares: lower case, accents folded, @handles, URLs and
 /// apostrophes dropped, stop words removed, and a light suffix stemmer (rains, raining, rainy → rain; shipped → ship),
-/// applied the same way to example questions and mentions.
+/// applied the same way to example questions and mentions. A few everyday phrasings of shop words are folded
+/// together (deliver → ship, "money back" → refund, "send it back" → return).
 /// </summary>
-public static class AnswerTokenizer
+public static partial class AnswerTokenizer
 {
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["deliver"] = "ship",
+        ["mail"] = "ship",
+        ["shop"] = "stor",
+    };
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "as", "into",
@@ -21,20 +29,22 @@ public static class AnswerTokenizer
         "any", "some", "anyone", "someone", "all", "know", "tell", "wondering", "quick", "question", "guys", "folks", "team", "oh", "ok", "okay",
         "yes", "no", "not", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent",
         "what", "which", "who", "whom", "how", "when", "where", "why",
+        "still", "now", "today", "tomorrow", "tonight", "usually", "ever", "even", "possible", "want", "like", "need", "get", "got", "go", "going",
     };
 
     public static IReadOnlyList<string> Terms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var phrased = SendBack().Replace(MoneyBack().Replace(text, " refund "), " return ");
         var terms = new List<string>();
-        foreach (var word in Words(text))
+        foreach (var word in Words(phrased))
         {
             if (!StopWords.Contains(word))
             {
                 var stem = Stem(word);
                 if (stem.Length > 0)
                 {
-                    terms.Add(stem);
+                    terms.Add(Synonyms.GetValueOrDefault(stem, stem));
                 }
             }
         }
@@ -42,7 +52,14 @@ public static class AnswerTokenizer
         return terms;
     }
 
-    private static IEnumerable<string> Words(string text)
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bmoney\s+back\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MoneyBack();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:send|sent|sending|bring|take|mail)\s+(?:(?:it|them|this|that|something|things|an?\s+\w+|the\s+\w+)\s+)?back\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SendBack();
+
+    /// <summary>The text's words, lower case and accent-folded, without @handles and URLs (stop words kept).</summary>
+    public static IEnumerable<string> Words(string text)
     {
         var folded = Fold(text);
         var word = new StringBuilder();
@@ -144,7 +161,7 @@ public static class AnswerTokenizer
             stem = stem[..^1];
         }
 
-        if (stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z'))
+        if (stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('s' or 'z'))
         {
             stem = stem[..^1];
         }

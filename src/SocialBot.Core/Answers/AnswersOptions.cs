@@ -20,6 +20,12 @@ public sealed class AnswersOptions
     /// </summary>
     public bool HandoffAnsweredQuestions { get; set; } = true;
 
+    /// <summary>
+    /// Answer only mentions that ask something (a question mark, or a start such as "what", "do you", "are you"), and
+    /// never a "why" question, which asks a person to explain a particular case (default true).
+    /// </summary>
+    public bool RequireQuestion { get; set; } = true;
+
     /// <summary>Thresholds of the BM25 matcher, used when no sentence embedder is registered.</summary>
     public AnswerThresholdOptions Lexical { get; set; } = AnswerThresholdOptions.LexicalDefaults();
 
@@ -42,7 +48,7 @@ public sealed class AnswerThresholdOptions
     public double NegativeMinScore { get; set; }
 
     /// <summary>Calibrated on tests/SocialBot.Core.Tests/Answers/Data/answers-dev.tsv (docs/configuration.md).</summary>
-    public static AnswerThresholdOptions LexicalDefaults() => new() { MinScore = 0.5, MinMargin = 0.1, NegativeMinScore = 0.75 };
+    public static AnswerThresholdOptions LexicalDefaults() => new() { MinScore = 0.62, MinMargin = 0.1, NegativeMinScore = 0.7 };
 
     /// <summary>Starting points for a MiniLM-class model; re-run <c>socialbot eval answers</c> with the model to confirm.</summary>
     public static AnswerThresholdOptions SemanticDefaults() => new() { MinScore = 0.72, MinMargin = 0.05, NegativeMinScore = 0.82 };

@@ -1,18 +1,18 @@
 namespace SocialBot.Core.Answers;
 
 /// <summary>
-/// The offline matcher: BM25 (k1 1.2, b 0.75) over the example questions, each question a document. A question's
+/// The offline matcher: BM25 (k1 1.2, b 0.75) over the example questions, each question a document, with inverse
+/// document frequencies counted over entries (a term every question of one entry uses is that entry's signature, not a
+/// common word). Words that no question uses (names, places) weigh half a term of one entry. A question's
 /// confidence is its BM25 score for the text divided by its BM25 score for itself (how much of the question's
-/// weighted terms the text covers), damped by how much of the text's own weight the question explains, so a long
-/// post that happens to contain one keyword scores low. Scores are in 0..1.
+/// weighted terms the text covers); the confidence is the geometric mean of that and the share of the text's own
+/// weight the question explains, so neither a long post that happens to contain one keyword nor a one-word example
+/// question that the text merely contains scores high. Scores are in 0..1.
 /// </summary>
 public sealed class LexicalAnswerMatcher : IAnswerMatcher
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-
-    /// <summary>Share of the confidence that depends on how much of the text the question explains.</summary>
-    private const double TextCoverageWeight = 0.4;
 
     private readonly AnswerKnowledge _knowledge;
     private readonly List<(int Entry, Dictionary<string, int> Counts, int Length, double Self)> _questions = [];
@@ -42,14 +42,11 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
             }
         }
 
-        var n = documents.Count;
+        var n = knowledge.Entries.Count;
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        foreach (var term in documents.SelectMany(d => d.Counts.Keys.Select(term => (d.Entry, term))).Distinct().Select(pair => pair.term))
         {
-            foreach (var term in document.Counts.Keys)
-            {
-                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
-            }
+            frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
         }
 
         foreach (var (term, df) in frequencies)
@@ -57,8 +54,8 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
             _idf[term] = Idf(n, df);
         }
 
-        _unknownIdf = Idf(n, 0);
-        _averageLength = n == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
+        _unknownIdf = Idf(n, 1) / 2;
+        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
         foreach (var document in documents)
         {
             var self = 0.0;
@@ -104,7 +101,7 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
                 }
             }
 
-            var confidence = matched / question.Self * (1 - TextCoverageWeight + TextCoverageWeight * (explained / textWeight));
+            var confidence = Math.Sqrt(matched / question.Self * (explained / textWeight));
             if (confidence > scores[question.Entry])
             {
                 scores[question.Entry] = confidence;

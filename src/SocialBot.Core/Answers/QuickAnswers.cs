@@ -12,6 +12,14 @@ namespace SocialBot.Core.Answers;
 /// </summary>
 public sealed class QuickAnswers
 {
+    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal) { "hi", "hey", "hello", "hiya", "yo", "morning", "evening", "afternoon", "good", "quick", "question", "q", "so" };
+
+    private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "when", "whens", "where", "wheres", "how", "hows", "which", "who", "do", "does", "did", "can", "could",
+        "is", "are", "will", "would", "should", "may", "any", "anyone", "wondering", "until", "till",
+    };
+
     private readonly AnswerKnowledge _knowledge;
     private readonly IAnswerMatcher _matcher;
     private readonly StaffedHours _hours;
@@ -77,8 +85,12 @@ public sealed class QuickAnswers
         var thresholds = _matcher.Thresholds;
         var scored = $"best {best.Id} {F(score)}, runner-up {(runnerUp is null ? "none" : $"{runnerUp.EntryId} {F(runnerUp.Score)}")}";
         var minimum = negative ? thresholds.NegativeMinScore : thresholds.MinScore;
-        string? refusal = null;
-        if (score < minimum)
+        var refusal = Options.RequireQuestion ? QuestionProblem(text) : null;
+        if (refusal is not null)
+        {
+            // A statement or a complaint is never answered from the list, however well it matches.
+        }
+        else if (score < minimum)
         {
             refusal = $"not sure enough: below {F(minimum)}" + (negative ? " (the stricter threshold for a negative mention)" : "");
         }
@@ -104,6 +116,25 @@ public sealed class QuickAnswers
             Text = best.Answers[(int)(Fnv(seed) % (uint)best.Answers.Count)],
         };
         return new AnswerLookup { Matcher = _matcher.Name, Ranked = view, Answer = answer, Trace = $"quick answer {best.Id} ({_matcher.Name}): {scored}" };
+    }
+
+    /// <summary>Null when the text asks a question a canned answer can serve; else why not.</summary>
+    public static string? QuestionProblem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = AnswerTokenizer.Words(text).ToArray();
+        if (words.Contains("why", StringComparer.Ordinal))
+        {
+            return "the mention asks why, which a person should explain";
+        }
+
+        if (text.Contains('?', StringComparison.Ordinal) || text.Contains('\uFF1F', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var first = words.SkipWhile(word => Greetings.Contains(word)).FirstOrDefault();
+        return first is not null && QuestionStarts.Contains(first) ? null : "the mention does not ask a question";
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
