@@ -35,7 +35,7 @@ public static partial class AnswerTokenizer
     public static IReadOnlyList<string> Terms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var phrased = SendBack().Replace(MoneyBack().Replace(text, " refund "), " return ");
+        var phrased = text.Contains("back", StringComparison.OrdinalIgnoreCase) ? SendBack().Replace(MoneyBack().Replace(text, " refund "), " return ") : text;
         var terms = new List<string>();
         foreach (var word in Words(phrased))
         {
@@ -104,6 +104,11 @@ public static partial class AnswerTokenizer
 
     private static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -15,7 +15,10 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
     private const double B = 0.75;
 
     private readonly AnswerKnowledge _knowledge;
-    private readonly List<(int Entry, Dictionary<string, int> Counts, int Length, double Self)> _questions = [];
+    private readonly List<(int Entry, double Self)> _questions = [];
+
+    /// <summary>For each term, the questions that use it and the term's BM25 weight in each.</summary>
+    private readonly Dictionary<string, List<(int Question, double Weight)>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
     private readonly double _unknownIdf;
     private readonly double _averageLength;
@@ -61,10 +64,17 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
             var self = 0.0;
             foreach (var (term, count) in document.Counts)
             {
-                self += Weight(term, count, document.Length);
+                var weight = Weight(term, count, document.Length);
+                self += weight;
+                if (!_postings.TryGetValue(term, out var postings))
+                {
+                    _postings[term] = postings = [];
+                }
+
+                postings.Add((_questions.Count, weight));
             }
 
-            _questions.Add((document.Entry, document.Counts, document.Length, self));
+            _questions.Add((document.Entry, self));
         }
     }
 
@@ -82,29 +92,33 @@ public sealed class LexicalAnswerMatcher : IAnswerMatcher
             return scores;
         }
 
-        var textWeight = terms.Sum(term => _idf.GetValueOrDefault(term, _unknownIdf));
-        foreach (var question in _questions)
+        var textWeight = 0.0;
+        var matched = new double[_questions.Count];
+        var explained = new double[_questions.Count];
+        foreach (var term in terms)
         {
-            if (question.Self <= 0)
+            if (!_postings.TryGetValue(term, out var postings))
             {
+                textWeight += _unknownIdf;
                 continue;
             }
 
-            var matched = 0.0;
-            var explained = 0.0;
-            foreach (var term in terms)
+            var idf = _idf[term];
+            textWeight += idf;
+            foreach (var (question, weight) in postings)
             {
-                if (question.Counts.TryGetValue(term, out var count))
-                {
-                    matched += Weight(term, count, question.Length);
-                    explained += _idf[term];
-                }
+                matched[question] += weight;
+                explained[question] += idf;
             }
+        }
 
-            var confidence = Math.Sqrt(matched / question.Self * (explained / textWeight));
-            if (confidence > scores[question.Entry])
+        for (var q = 0; q < _questions.Count; q++)
+        {
+            var (entry, self) = _questions[q];
+            if (matched[q] > 0 && self > 0)
             {
-                scores[question.Entry] = confidence;
+                var confidence = Math.Sqrt(matched[q] / self * (explained[q] / textWeight));
+                scores[entry] = Math.Max(scores[entry], confidence);
             }
         }
 
