@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialBot.Core.Acknowledgements;
+using SocialBot.Core.Answers;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Hours;
@@ -44,6 +45,7 @@ public static class DependencyInjection
             sp.GetRequiredService<DisplayNameGuard>()));
         services.AddSocialBotGreetings(effective);
         services.TryAddSingleton<IConversationHistory, EmptyConversationHistory>();
+        services.AddSocialBotAnswers(effective);
         services.AddSingleton<TriagePolicy>();
         services.TryAddKeyedSingleton<ISentimentAnalyzer, EmbeddedSentimentAnalyzer>("embedded");
         services.TryAddSingleton(SelectAnalyzer);

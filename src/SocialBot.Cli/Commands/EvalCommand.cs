@@ -75,6 +75,7 @@ internal static class EvalCommand
         });
         var command = new Command("eval", "Evaluate SocialBot's components.");
         command.Subcommands.Add(sentiment);
+        command.Subcommands.Add(AnswersCommand.Eval(console, services));
         return command;
     }
 

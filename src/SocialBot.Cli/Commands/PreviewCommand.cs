@@ -53,6 +53,11 @@ internal static class PreviewCommand
         output.WriteLine(view.Ignored is { } reason ? $"Ignored: {reason}" : $"Handoff: {view.Handoff?.Priority ?? "none"}" +
             (view.Handoff?.DueBy is { } due ? $", first response due {due.ToString("ddd yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}" : ""));
         output.WriteLine(view.Reply is { } reply ? $"Reply: {reply.Text}" : "Reply: none");
+        if (view.Reply?.AnswerId is { } answerId)
+        {
+            output.WriteLine($"Quick answer: {answerId} ({view.Reply.AnswerScore?.ToString("0.00", CultureInfo.InvariantCulture)})");
+        }
+
         output.WriteLine("Why:");
         foreach (var line in view.Trace)
         {
@@ -89,7 +94,7 @@ internal sealed record PreviewView
         NextStaffedAt = hours.ToLocal(decision.NextStaffedAt),
         Sentiment = decision.Sentiment is { } s ? new SentimentView(s.Label.ToWire(), Math.Round(s.Score, 4), s.Analyzer, s.Cues) : null,
         Acknowledge = decision.Acknowledge,
-        Reply = decision.Reply is { } r ? new ReplyView(r.Text) : null,
+        Reply = decision.Reply is { } r ? new ReplyView(r.Text, decision.Answer?.EntryId, decision.Answer?.Score) : null,
         Handoff = decision.Handoff is { } h
             ? new HandoffView(h.Priority == HandoffPriority.Urgent ? "urgent" : "normal", h.Reasons, hours.ToLocal(h.DueBy))
             : null,
@@ -101,6 +106,7 @@ internal sealed record PreviewView
 
 internal sealed record SentimentView(string Label, double Score, string Analyzer, IReadOnlyList<string> Cues);
 
-internal sealed record ReplyView(string Text);
+/// <summary>The reply; <see cref="AnswerId"/> and <see cref="AnswerScore"/> name the quick answer in it, if any.</summary>
+internal sealed record ReplyView(string Text, string? AnswerId = null, double? AnswerScore = null);
 
 internal sealed record HandoffView(string Priority, IReadOnlyList<string> Reasons, DateTimeOffset? DueBy);

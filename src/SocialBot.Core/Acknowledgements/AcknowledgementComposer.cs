@@ -43,7 +43,8 @@ public sealed class AcknowledgementComposer
     /// <param name="sentiment">Its sentiment; a negative mention gets an apology.</param>
     /// <param name="now">The instant of the reply.</param>
     /// <param name="nextStaffedAt">When people are back (null if the schedule has no next opening).</param>
-    public ComposedAcknowledgement Compose(Mention mention, SentimentResult sentiment, DateTimeOffset now, DateTimeOffset? nextStaffedAt)
+    /// <param name="answer">A quick answer to put first (after the greeting); kept whole, or left out if it cannot fit.</param>
+    public ComposedAcknowledgement Compose(Mention mention, SentimentResult sentiment, DateTimeOffset now, DateTimeOffset? nextStaffedAt, string? answer = null)
     {
         ArgumentNullException.ThrowIfNull(mention);
         ArgumentNullException.ThrowIfNull(sentiment);
@@ -78,6 +79,24 @@ public sealed class AcknowledgementComposer
         var compactContact = CompactContact();
         var apology = negative ? "Sorry about this. " : "";
         var minimal = (backNoZone is null ? "We'll reply soon. " : $"Back {backNoZone}. ") + CompactContact();
+        if (answer is not null)
+        {
+            // The answer comes first and is never cut; flourishes go first, then wording, never the contacts.
+            var answerOpening = negative ? $"{greeting} sorry about this." : StandAlone(greeting);
+            string?[][] answerLadder =
+            [
+                [answerOpening, answer, backSentence, contact, privacy, signOff],
+                [answerOpening, answer, backSentence, contact, privacy],
+                [answerOpening, answer, backSentence, contact],
+                [answerOpening, answer, compactBack, compactContact],
+                [apology, answer, compactBack, compactContact],
+                [apology, answer, minimal],
+            ];
+            if (FirstFitting(answerLadder, channel, topic, includesAnswer: true) is { } answered)
+            {
+                return answered;
+            }
+        }
 
         string?[][] ladder =
         [
@@ -100,6 +119,47 @@ public sealed class AcknowledgementComposer
         }
 
         throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// A quick answer sent at once during staffed hours: greeting, apology when negative, the answer, and for a negative
+    /// mention the promise that a person follows up. Null when the answer cannot fit the channel whole.
+    /// </summary>
+    public ComposedAcknowledgement? ComposeAnswer(Mention mention, SentimentResult sentiment, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(sentiment);
+        ArgumentNullException.ThrowIfNull(answer);
+        var channel = _channels.Get(mention.Channel);
+        var name = GreetingName(mention, _names, channel);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = name ?? "", ["team"] = _afterHours.TeamName };
+        var greeting = Render(name is null ? _templates.AnonymousGreetings : _templates.Greetings, Seed(mention), 1, values);
+        var apology = sentiment.IsNegative ? "sorry about this." : null;
+        var followUp = sentiment.IsNegative ? "Someone from our team will follow up here shortly." : null;
+        string?[][] ladder =
+        [
+            [apology is null ? StandAlone(greeting) : greeting, apology, answer, followUp],
+            [apology is null ? null : "Sorry about this.", answer, followUp],
+            [apology is null ? null : "Sorry about this.", answer],
+        ];
+        return FirstFitting(ladder, channel, topic: null, includesAnswer: true);
+    }
+
+    /// <summary>"Hi Dana," before a sentence of its own reads "Hi Dana!".</summary>
+    private static string StandAlone(string greeting) => greeting.EndsWith(',') ? greeting[..^1] + "!" : greeting;
+
+    private static ComposedAcknowledgement? FirstFitting(string?[][] ladder, ChannelProfile channel, string? topic, bool includesAnswer)
+    {
+        for (var level = 0; level < ladder.Length; level++)
+        {
+            var text = Join(ladder[level]);
+            if (channel.Fits(text))
+            {
+                return new ComposedAcknowledgement(text, level, channel.LengthOf(text), channel.MaxReplyLength, topic, includesAnswer);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The name to greet with (default guard, UTF-16 length).</summary>
@@ -183,5 +243,6 @@ public sealed class AcknowledgementComposer
     }
 }
 
-/// <summary>An acknowledgement and how it was fitted: <see cref="Level"/> 0 is the full wording, higher levels are shorter.</summary>
-public sealed record ComposedAcknowledgement(string Text, int Level, int Length, int MaxLength, string? Topic);
+/// <summary>An acknowledgement and how it was fitted: <see cref="Level"/> 0 is the full wording, higher levels are shorter;
+/// <see cref="IncludesAnswer"/> says whether a quick answer is in the text.</summary>
+public sealed record ComposedAcknowledgement(string Text, int Level, int Length, int MaxLength, string? Topic, bool IncludesAnswer = false);

@@ -22,6 +22,9 @@ public sealed record TriageDecision
     /// <summary>The automatic acknowledgement to send, if any.</summary>
     public ReplyDraft? Reply { get; init; }
 
+    /// <summary>The quick answer in <see cref="Reply"/>, if one was given.</summary>
+    public AnswerDraft? Answer { get; init; }
+
     public HandoffDraft? Handoff { get; init; }
 
     /// <summary>Why the mention was ignored; null when it was not.</summary>
@@ -35,7 +38,14 @@ public sealed record TriageDecision
     public TriageOutcome Outcome => Handoff is not null ? TriageOutcome.HandedOff : TriageOutcome.Ignored;
 }
 
-public sealed record ReplyDraft(string Text);
+public sealed record ReplyDraft(string Text)
+{
+    /// <summary>Whether the text carries the quick answer.</summary>
+    public bool IncludesAnswer { get; init; }
+}
+
+/// <summary>A quick answer given in the reply: the knowledge-list entry and how sure the matcher was.</summary>
+public sealed record AnswerDraft(string EntryId, double Score);
 
 public sealed record HandoffDraft
 {
@@ -59,7 +69,7 @@ public enum TriageOutcome
     Ignored,
 }
 
-/// <summary>Why a mention gets no handoff. Wire names: duplicate, own-account, bot, auto-reply, no-follow-up.</summary>
+/// <summary>Why a mention gets no handoff. Wire names: duplicate, own-account, bot, auto-reply, no-follow-up, answered.</summary>
 public enum IgnoreReason
 {
     Duplicate,
@@ -69,4 +79,7 @@ public enum IgnoreReason
 
     /// <summary>Not negative and <c>SocialBot:Triage:HandoffNonNegative</c> is off.</summary>
     NoFollowUp,
+
+    /// <summary>Answered automatically, not negative, and <c>SocialBot:Answers:HandoffAnsweredQuestions</c> is off.</summary>
+    Answered,
 }

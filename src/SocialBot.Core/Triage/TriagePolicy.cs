@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SocialBot.Core.Acknowledgements;
+using SocialBot.Core.Answers;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Hours;
 using SocialBot.Core.Mentions;
@@ -11,7 +12,8 @@ namespace SocialBot.Core.Triage;
 /// <summary>
 /// Decides what happens to a mention (DESIGN.md section 1, steps 1-4): ignore it (own account, bot, auto-reply,
 /// duplicate), acknowledge it automatically when the team is off duty (at most once per author and conversation per
-/// closed period, and not right after an agent replied), and hand it off: urgent when negative, normal otherwise.
+/// closed period, and not right after an agent replied), give a confident quick answer (in the acknowledgement, or at
+/// once while staffed), and hand it off: urgent when negative, normal otherwise.
 /// Every step adds a line to the decision's trace.
 /// </summary>
 public sealed partial class TriagePolicy
@@ -23,6 +25,7 @@ public sealed partial class TriagePolicy
     private readonly TriageOptions _options;
     private readonly OwnAccountMatcher _ownAccounts;
     private readonly ILogger<TriagePolicy> _logger;
+    private readonly QuickAnswers? _answers;
 
     public TriagePolicy(
         StaffedHours hours,
@@ -30,7 +33,8 @@ public sealed partial class TriagePolicy
         IConversationHistory history,
         AcknowledgementComposer composer,
         SocialBotOptions options,
-        ILogger<TriagePolicy> logger)
+        ILogger<TriagePolicy> logger,
+        QuickAnswers? answers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _hours = hours;
@@ -40,6 +44,7 @@ public sealed partial class TriagePolicy
         _options = options.Triage;
         _ownAccounts = new OwnAccountMatcher(options.OwnAccounts);
         _logger = logger;
+        _answers = answers;
     }
 
     /// <summary>Decides, reading the conversation's history through the <see cref="IConversationHistory"/> port.</summary>
@@ -91,20 +96,27 @@ public sealed partial class TriagePolicy
         trace.Add($"sentiment {sentiment.Label.ToWire()} ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}) by {sentiment.Analyzer}"
             + (sentiment.Cues.Count > 0 ? ": " + string.Join(", ", sentiment.Cues) : ""));
 
-        var reply = staffed ? null : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace);
-        if (staffed)
+        var lookup = _answers?.Find(mention, sentiment.IsNegative, at, cancellationToken);
+        if (lookup is not null)
         {
-            trace.Add("no automatic acknowledgement: the team is on duty");
+            trace.Add(lookup.Trace);
         }
 
+        var reply = staffed
+            ? AnswerWhileStaffed(mention, sentiment, at, history, lookup?.Answer, trace)
+            : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace, lookup?.Answer);
+        var answered = reply?.IncludesAnswer == true ? lookup!.Answer : null;
+
         HandoffDraft? handoff = null;
-        if (sentiment.IsNegative || _options.HandoffNonNegative)
+        if (sentiment.IsNegative || (answered is null ? _options.HandoffNonNegative : _answers!.Options.HandoffAnsweredQuestions))
         {
-            handoff = Handoff(sentiment, staffed, at, trace);
+            handoff = Handoff(sentiment, staffed, at, trace, answered is not null);
         }
         else
         {
-            trace.Add("no handoff: not negative and SocialBot:Triage:HandoffNonNegative is off");
+            trace.Add(answered is null
+                ? "no handoff: not negative and SocialBot:Triage:HandoffNonNegative is off"
+                : "no handoff: answered automatically, not negative, and SocialBot:Answers:HandoffAnsweredQuestions is off");
         }
 
         LogDecided(_logger, mention.Channel, handoff?.Priority, reply is not null);
@@ -112,8 +124,9 @@ public sealed partial class TriagePolicy
         {
             Sentiment = sentiment,
             Reply = reply,
+            Answer = answered is null ? null : new AnswerDraft(answered.EntryId, answered.Score),
             Handoff = handoff,
-            Ignored = handoff is null ? IgnoreReason.NoFollowUp : null,
+            Ignored = handoff is null ? (answered is null ? IgnoreReason.NoFollowUp : IgnoreReason.Answered) : null,
         };
     }
 
@@ -164,7 +177,7 @@ public sealed partial class TriagePolicy
     }
 
     private ReplyDraft? Acknowledge(
-        Mention mention, SentimentResult sentiment, DateTimeOffset at, DateTimeOffset? nextStaffedAt, ConversationHistory history, List<string> trace)
+        Mention mention, SentimentResult sentiment, DateTimeOffset at, DateTimeOffset? nextStaffedAt, ConversationHistory history, List<string> trace, QuickAnswer? answer)
     {
         if (history.LastAcknowledgedAt is { } lastAck && _hours.NextStaffedAt(lastAck) == nextStaffedAt)
         {
@@ -178,15 +191,47 @@ public sealed partial class TriagePolicy
             return null;
         }
 
-        var composed = _composer.Compose(mention, sentiment, at, nextStaffedAt);
+        var composed = _composer.Compose(mention, sentiment, at, nextStaffedAt, answer?.Text);
         trace.Add($"acknowledge: after hours; reply of {composed.Length}/{composed.MaxLength} characters on {mention.Channel}"
             + (composed.Level == 0 ? " (full wording)" : $" (shortened to fit, level {composed.Level})")
             + (composed.Topic is null ? "" : $", about {composed.Topic}")
-            + (mention.IsPublic ? "; public, so no personal details" : ""));
-        return new ReplyDraft(composed.Text);
+            + (mention.IsPublic ? "; public, so no personal details" : "")
+            + (answer is null ? "" : composed.IncludesAnswer ? $"; answer {answer.EntryId} first" : $"; answer {answer.EntryId} left out: too long for {mention.Channel}"));
+        return new ReplyDraft(composed.Text) { IncludesAnswer = composed.IncludesAnswer };
     }
 
-    private HandoffDraft Handoff(SentimentResult sentiment, bool staffed, DateTimeOffset at, List<string> trace)
+    /// <summary>While staffed, a confident quick answer is sent at once (SocialBot:Answers:DuringStaffedHours); nothing else is.</summary>
+    private ReplyDraft? AnswerWhileStaffed(Mention mention, SentimentResult sentiment, DateTimeOffset at, ConversationHistory history, QuickAnswer? answer, List<string> trace)
+    {
+        trace.Add("no automatic acknowledgement: the team is on duty");
+        if (answer is null)
+        {
+            return null;
+        }
+
+        if (!_answers!.Options.DuringStaffedHours)
+        {
+            trace.Add($"answer {answer.EntryId} not sent: SocialBot:Answers:DuringStaffedHours is off");
+            return null;
+        }
+
+        if (history.LastAgentReplyAt is { } lastAgent && at - lastAgent < TimeSpan.FromMinutes(_options.AgentReplyQuietMinutes))
+        {
+            trace.Add($"answer {answer.EntryId} not sent: an agent replied in this conversation at {Stamp(lastAgent)}, within {_options.AgentReplyQuietMinutes} minutes");
+            return null;
+        }
+
+        if (_composer.ComposeAnswer(mention, sentiment, answer.Text) is not { } composed)
+        {
+            trace.Add($"answer {answer.EntryId} not sent: too long for {mention.Channel}");
+            return null;
+        }
+
+        trace.Add($"answer at once: {answer.EntryId}, reply of {composed.Length}/{composed.MaxLength} characters on {mention.Channel}");
+        return new ReplyDraft(composed.Text) { IncludesAnswer = true };
+    }
+
+    private HandoffDraft Handoff(SentimentResult sentiment, bool staffed, DateTimeOffset at, List<string> trace, bool answered)
     {
         var urgent = sentiment.IsNegative;
         var reasons = new List<string>();
@@ -195,7 +240,12 @@ public sealed partial class TriagePolicy
             reasons.Add($"negative sentiment ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})");
             reasons.AddRange(sentiment.Cues.Take(3));
         }
-        else
+
+        if (answered)
+        {
+            reasons.Add("answered automatically: check");
+        }
+        else if (!urgent)
         {
             reasons.Add("follow-up: a person answers every mention");
         }

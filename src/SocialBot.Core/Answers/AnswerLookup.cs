@@ -1,0 +1,35 @@
+namespace SocialBot.Core.Answers;
+
+/// <summary>An entry's score for one text.</summary>
+public sealed record AnswerCandidate(string EntryId, double Score);
+
+/// <summary>
+/// What the knowledge list says about one mention: the eligible entries ranked by score, and the answer to give when
+/// the match is confident (<see cref="Answer"/>), else null with the reason in <see cref="Trace"/>.
+/// </summary>
+public sealed record AnswerLookup
+{
+    /// <summary><c>lexical</c> or <c>semantic</c>.</summary>
+    public required string Matcher { get; init; }
+
+    /// <summary>Entries that apply to the mention (valid now, on its network), best first.</summary>
+    public required IReadOnlyList<AnswerCandidate> Ranked { get; init; }
+
+    /// <summary>The confident answer, or null when there is none or the matcher is unsure.</summary>
+    public QuickAnswer? Answer { get; init; }
+
+    /// <summary>One line naming the entry, its score and the runner-up, and what was decided.</summary>
+    public required string Trace { get; init; }
+}
+
+/// <summary>A confident answer: the entry, its score, the runner-up, and the answer variant chosen for this mention.</summary>
+public sealed record QuickAnswer
+{
+    public required string EntryId { get; init; }
+
+    public required double Score { get; init; }
+
+    public AnswerCandidate? RunnerUp { get; init; }
+
+    public required string Text { get; init; }
+}
