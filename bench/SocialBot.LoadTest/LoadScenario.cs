@@ -74,6 +74,26 @@ internal sealed class LoadScenario
         return await FinishAsync(app, "sustained", rate, _count / Math.Max(enqueueSeconds, 1e-9), enqueued, start, complete, before, idlePolls, cancellationToken);
     }
 
+    /// <summary>Starts the app, leaves it idle for <paramref name="idle"/>, then times one mention from enqueue to reply.</summary>
+    public async Task<double> RunIdleAsync(TimeSpan idle, CancellationToken cancellationToken)
+    {
+        await using var app = BuildApp();
+        await app.StartAsync(cancellationToken);
+        var queue = _queues.GetQueueClient(MentionsQueue);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Task.Delay(idle, cancellationToken);
+        var start = Stopwatch.GetTimestamp();
+        await queue.SendMessageAsync(_mentions.Message(0), cancellationToken);
+        while (_recorder.Count < 1)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        await app.StopAsync(cancellationToken);
+        return elapsed;
+    }
+
     /// <summary>Enqueues everything first, then starts the app and times it until every mention is replied to.</summary>
     public async Task<ScenarioResult> RunDrainAsync(CancellationToken cancellationToken)
     {

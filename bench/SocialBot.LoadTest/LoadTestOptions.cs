@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SocialBot.LoadTest;
 
-/// <summary>Command line: <c>--rate 50 --count 1000 [--scenario sustained|drain|both] [--raw-count N] [--connection CS] [--timeout SECONDS]</c>.</summary>
+/// <summary>Command line: <c>--rate 50 --count 1000 [--scenario sustained|drain|both|idle|startup] [--app APP.dll] [--raw-count N] [--connection CS] [--timeout SECONDS]</c>.</summary>
 internal sealed record LoadTestOptions
 {
     public double Rate { get; init; } = 50;
@@ -13,6 +13,9 @@ internal sealed record LoadTestOptions
     public int RawCount { get; init; }
 
     public string Scenario { get; init; } = "both";
+
+    /// <summary>For <c>--scenario startup</c>: the app's dll, started as its own process.</summary>
+    public string? App { get; init; }
 
     /// <summary>An existing storage account or Azurite; when absent the tool starts its own Azurite on free loopback ports.</summary>
     public string? Connection { get; init; }
@@ -37,7 +40,8 @@ internal sealed record LoadTestOptions
                 "--rate" => options with { Rate = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--count" => options with { Count = (int)Positive(name, int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--raw-count" => options with { RawCount = (int)Positive(name, int.Parse(value, CultureInfo.InvariantCulture)) },
-                "--scenario" => options with { Scenario = value is "sustained" or "drain" or "both" ? value : throw new ArgumentException("--scenario must be sustained, drain or both") },
+                "--scenario" => options with { Scenario = value is "sustained" or "drain" or "both" or "idle" or "startup" ? value : throw new ArgumentException("--scenario must be sustained, drain, both, idle or startup") },
+                "--app" => options with { App = Path.GetFullPath(value) },
                 "--connection" => options with { Connection = value },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, double.Parse(value, CultureInfo.InvariantCulture))) },
                 _ => throw new ArgumentException($"unknown option {name}"),

@@ -43,6 +43,22 @@ internal static class LoadTestProgram
 
             var queues = new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
             var tag = Guid.NewGuid().ToString("N")[..8];
+            if (options.Scenario == "idle")
+            {
+                var idleMs = await new LoadScenario(connection, queues, $"i{tag}", 1).RunIdleAsync(TimeSpan.FromSeconds(60), deadline.Token);
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{{\"firstMessageAfter60sIdleMs\":{idleMs:F0}}}"));
+                return 0;
+            }
+
+            if (options.Scenario == "startup")
+            {
+                var sample = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepoRoot(), "samples", "mentions", "shipping-question.json"), deadline.Token);
+                var (firstReplyMs, workingSet) = await StartupProbe.RunAsync(connection, options.App!, sample, deadline.Token);
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{{\"processStartToFirstReplyMs\":{firstReplyMs:F0},\"workingSetMB\":{workingSet / 1048576.0:F0}}}"));
+                return 0;
+            }
+
+            using var http = new HttpStorageCounter(connection);
             await Console.Error.WriteLineAsync($"raw Azurite queue throughput with {options.RawCount} messages...");
             var raw = await RawQueueBenchmark.MeasureAsync(queues, tag, options.RawCount, deadline.Token);
 
@@ -51,13 +67,17 @@ internal static class LoadTestProgram
             if (options.RunsSustained)
             {
                 await Console.Error.WriteLineAsync($"sustained: {options.Count} mentions at {options.Rate.ToString(CultureInfo.InvariantCulture)}/s...");
+                var httpBefore = http.Count;
                 sustained = await new LoadScenario(connection, queues, $"s{tag}", options.Count).RunSustainedAsync(options.Rate, deadline.Token);
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"sustained: {(http.Count - httpBefore) / (double)options.Count:F2} HTTP storage requests per mention, all clients (including the tool's own enqueue, 1 per mention, and its status reads)"));
             }
 
             if (options.RunsDrain)
             {
                 await Console.Error.WriteLineAsync($"drain: {options.Count} mentions enqueued, then the app started...");
+                var httpBefore = http.Count;
                 drain = await new LoadScenario(connection, queues, $"d{tag}", options.Count).RunDrainAsync(deadline.Token);
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"drain: {(http.Count - httpBefore) / (double)options.Count:F2} HTTP storage requests per mention, all clients (including the tool's own enqueue and status reads)"));
             }
 
             var report = new LoadTestReport

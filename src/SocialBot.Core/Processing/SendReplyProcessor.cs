@@ -107,13 +107,13 @@ public sealed partial class SendReplyProcessor
         }
     }
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Could not release the send claim of a {Channel} reply ({ErrorType}); its retry waits until the claim goes stale")]
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Could not release the send claim of a {Channel} reply ({ErrorType}); its retry waits until the claim goes stale")]
     private static partial void LogReleaseFailed(ILogger logger, string channel, string errorType);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "A {Channel} reply was already sent; nothing to do")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "A {Channel} reply was already sent; nothing to do")]
     private static partial void LogAlreadySent(ILogger logger, string channel);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Sent a {Channel} reply through {ReplyChannel}")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Sent a {Channel} reply through {ReplyChannel}")]
     private static partial void LogSent(ILogger logger, string channel, string replyChannel);
 }
 

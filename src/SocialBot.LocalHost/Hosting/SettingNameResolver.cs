@@ -13,7 +13,15 @@ internal sealed class SettingNameResolver : INameResolver
 
     public SettingNameResolver(IConfiguration configuration)
     {
-        _configuration = SocialBotConfiguration.WithDefaults(configuration);
+        var effective = SocialBotConfiguration.WithDefaults(configuration);
+
+        // A configuration that sets some queue names still resolves the others to their defaults, as the options do.
+        var queues = new QueueNamesOptions();
+        effective.GetSection($"{SocialBotOptions.SectionName}:Queues").Bind(queues);
+        var names = typeof(QueueNamesOptions).GetProperties()
+            .Where(property => property.PropertyType == typeof(string))
+            .ToDictionary(property => $"{SocialBotOptions.SectionName}:Queues:{property.Name}", property => (string?)property.GetValue(queues));
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(names).AddConfiguration(effective).Build();
     }
 
     public string? Resolve(string name) =>
