@@ -112,7 +112,7 @@ public static class InboxSeed
         var start = now - TimeSpan.FromDays(7);
         for (var i = 0; i < mentions; i++)
         {
-            var hourOfWeek = random.Next(0, 7 * 24);
+            var hourOfWeek = random.Next(1, 7 * 24);
             var local = start.AddHours(hourOfWeek).AddMinutes(random.Next(0, 60));
             var dayTime = local.ToOffset(hours.TimeZone.GetUtcOffset(local)).Hour is >= 8 and < 20;
             if (!dayTime && random.NextDouble() < 0.55)
