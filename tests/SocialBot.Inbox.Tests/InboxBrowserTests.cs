@@ -158,7 +158,7 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumFixture>, IAsyncLi
     [Fact]
     public async Task Dashboard_ShouldDrawItsChartsFromSeededData()
     {
-        await InboxSeed.DemoWeekAsync(_host.Services, _time, Now, mentions: 80, openHandoffs: 4);
+        await InboxSeed.DemoWeekAsync(_host.Services, Now, mentions: 80, openHandoffs: 4);
         await using var context = await _chromium.NewContextAsync(_host.BaseAddress);
         var page = await SignInAsync(context, "lee", "Agent,Supervisor");
 

@@ -85,15 +85,16 @@ public static class InboxSeed
     /// A week of believable traffic for screenshots, the dashboard and the latency bench: <paramref name="mentions"/>
     /// mentions over the 7 days before <paramref name="now"/> (busier in the day), a third of them handed off, most of
     /// those answered and resolved by agents (the clock is moved to each action's time), the latest left open, one
-    /// overdue. Deterministic for a given seed.
+    /// overdue. Deterministic for a given seed. The agents' actions go through a desk on its own clock, moved to each
+    /// action's time, so audit times (and first response times) are those of the story, whatever the host's clock says.
     /// </summary>
     public static async Task<int> DemoWeekAsync(
-        IServiceProvider services, Microsoft.Extensions.Time.Testing.FakeTimeProvider time, DateTimeOffset now, int mentions, int openHandoffs, int seed = 7, CancellationToken cancellationToken = default)
+        IServiceProvider services, DateTimeOffset now, int mentions, int openHandoffs, int seed = 7, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(time);
         var hours = services.GetRequiredService<StaffedHours>();
-        var desk = services.GetRequiredService<IHandoffDesk>();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now - TimeSpan.FromDays(8));
+        var desk = ActivatorUtilities.CreateInstance<SocialBot.Azure.Handoffs.TableHandoffDesk>(services, time);
         var random = new Random(seed);
         string[] networks = ["x", "bluesky", "mastodon", "facebook", "instagram", "webchat"];
         string[] texts =
@@ -169,7 +170,7 @@ public static class InboxSeed
         for (var i = 0; i < openHandoffs; i++)
         {
             var at = now.AddMinutes(-(i * 7) - 3);
-            var priority = i % 4 == 1 ? HandoffPriority.Urgent : HandoffPriority.Normal;
+            var priority = i % 4 == 2 ? HandoffPriority.Urgent : HandoffPriority.Normal;
             var network = networks[i % networks.Length];
             var due = i == openHandoffs - 1 ? now.AddMinutes(-20) : hours.AddStaffedTime(at, priority == HandoffPriority.Urgent ? TimeSpan.FromMinutes(30) : TimeSpan.FromHours(4));
             tickets.Add(Ticket(network, $"open{i:D4}", priority, at, due, texts[i % texts.Length], network != "webchat", handle: "customer" + (100 + i), name: null));
@@ -185,11 +186,6 @@ public static class InboxSeed
             }
 
             await act();
-        }
-
-        if (now > time.GetUtcNow())
-        {
-            time.SetUtcNow(now);
         }
 
         return tickets.Count;
