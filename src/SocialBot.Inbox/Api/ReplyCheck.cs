@@ -67,7 +67,7 @@ public static partial class ReplyCheck
             found.Add("email address");
         }
 
-        if (Phone().Matches(text).Any(match => match.Value.Count(char.IsAsciiDigit) is >= 7 and <= 15))
+        if (Phone().Matches(text).Any(match => match.Value.Count(char.IsAsciiDigit) is >= 7 and <= 15 && !IsoDate().IsMatch(match.Value.Trim())))
         {
             found.Add("phone number");
         }
@@ -85,6 +85,9 @@ public static partial class ReplyCheck
 
     [GeneratedRegex(@"(?<![\w#])\+?\(?\d[\d\s().-]{5,}\d(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"\b(order|ord|invoice|booking|ticket)\s*(no\.?|number|nr\.?|id)?\s*[:#]?\s*[A-Z]{0,4}-?\d{4,}\b|#\d{4,}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Order();
