@@ -24,6 +24,8 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     private const string Partition = "handoff";
     private const int ImportBatch = 32;
     private const int UpdateAttempts = 5;
+    private const int NoteLimit = 1000;
+    private const int AuditLimit = 30_000;
 
     private readonly StorageClients _clients;
     private readonly TableClient _table;
@@ -86,15 +88,19 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         return null;
     }
 
-    public async Task<IReadOnlyList<Handoff>> ListAsync(HandoffStatus? status = null, HandoffPriority? priority = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Handoff>> ListAsync(HandoffStatus? status = null, HandoffPriority? priority = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new HandoffFilter { Status = status, Priority = priority }, cancellationToken);
+
+    public async Task<IReadOnlyList<Handoff>> ListAsync(HandoffFilter filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await ImportAsync(cancellationToken);
         var now = _time.GetUtcNow();
         var handoffs = new List<Handoff>();
         await foreach (var entity in _table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", cancellationToken: cancellationToken))
         {
             var handoff = ToHandoff(entity, now);
-            if ((status is null || handoff.Status == status) && (priority is null || handoff.Priority == priority))
+            if (filter.Matches(handoff))
             {
                 handoffs.Add(handoff);
             }
@@ -103,22 +109,28 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         return HandoffRules.InListOrder(handoffs).ToList();
     }
 
+    public Task<Handoff> ClaimAsync(string id, string agent, CancellationToken cancellationToken = default) =>
+        ActAsync(id, agent, "claim", supervisor: false, (entity, now) => Claim(entity, agent, now, "claimed"), cancellationToken);
+
     public async Task<Handoff> ShowAsync(string id, CancellationToken cancellationToken = default)
     {
         await ImportAsync(cancellationToken);
         return ToHandoff(await GetAsync(id, cancellationToken), _time.GetUtcNow());
     }
 
-    public async Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default)
+    public Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default) =>
+        ReplyAsync(id, agent, text, replyKey: null, cancellationToken);
+
+    public async Task<Handoff> ReplyAsync(string id, string agent, string text, string? replyKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var handoff = await ActAsync(id, agent, "reply", (entity, now) => Claim(entity, agent, now, "replied"), cancellationToken);
+        var handoff = await ActAsync(id, agent, "reply", supervisor: false, (entity, now) => Claim(entity, agent, now, "replied", Excerpt(text)), cancellationToken);
         var now = _time.GetUtcNow();
         var mention = handoff.Ticket.Mention;
         await _outbound.EnqueueReplyAsync(
             new OutgoingReply
             {
-                ReplyId = $"{handoff.Id}/agent/{Guid.NewGuid():N}",
+                ReplyId = $"{handoff.Id}/agent/{(string.IsNullOrWhiteSpace(replyKey) ? Guid.NewGuid().ToString("N") : replyKey.Trim())}",
                 MentionId = mention.Id,
                 Channel = mention.Channel,
                 ConversationId = mention.ConversationId,
@@ -140,6 +152,7 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             id,
             agent,
             "resolve",
+            supervisor: false,
             (entity, now) =>
             {
                 entity["Status"] = "resolved";
@@ -150,10 +163,14 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             cancellationToken);
 
     public Task<Handoff> ReleaseAsync(string id, string agent, CancellationToken cancellationToken = default) =>
+        ReleaseAsync(id, agent, supervisor: false, cancellationToken);
+
+    public Task<Handoff> ReleaseAsync(string id, string agent, bool supervisor, CancellationToken cancellationToken = default) =>
         ActAsync(
             id,
             agent,
             "release",
+            supervisor,
             (entity, now) =>
             {
                 entity["Status"] = "open";
@@ -164,7 +181,7 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             cancellationToken);
 
     public Task<Handoff> ExtendAsync(string id, string agent, CancellationToken cancellationToken = default) =>
-        ActAsync(id, agent, "extend", (entity, now) => Claim(entity, agent, now, "extended"), cancellationToken);
+        ActAsync(id, agent, "extend", supervisor: false, (entity, now) => Claim(entity, agent, now, "extended"), cancellationToken);
 
     /// <summary>Moves every waiting ticket (urgent queue first) into the table; repeats are dropped, bad messages poisoned.</summary>
     public async Task<int> ImportAsync(CancellationToken cancellationToken = default)
@@ -266,17 +283,17 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     }
 
     /// <summary>Reads the row, checks the rules for the agent, applies the change and writes it if nobody changed it meanwhile.</summary>
-    private async Task<Handoff> ActAsync(string id, string agent, string action, Action<TableEntity, DateTimeOffset> change, CancellationToken cancellationToken)
+    private async Task<Handoff> ActAsync(string id, string agent, string action, bool supervisor, Action<TableEntity, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await ImportAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var entity = await GetAsync(id, cancellationToken);
             var now = _time.GetUtcNow();
-            var refusal = HandoffRules.Refusal(ToHandoff(entity, now), agent, action);
+            var refusal = HandoffRules.Refusal(ToHandoff(entity, now), agent, action, supervisor);
             if (refusal is not null)
             {
-                throw new HandoffException(refusal);
+                throw new HandoffException(HandoffRefusal.Conflict, refusal);
             }
 
             change(entity, now);
@@ -295,23 +312,39 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     private async Task<TableEntity> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKeyFor(id.Trim()), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value! : throw new HandoffException($"no handoff with id {id}");
+        return response.HasValue ? response.Value! : throw new HandoffException(HandoffRefusal.NotFound, $"no handoff with id {id}");
     }
 
-    private void Claim(TableEntity entity, string agent, DateTimeOffset now, string action)
+    private void Claim(TableEntity entity, string agent, DateTimeOffset now, string action, string? note = null)
     {
         entity["Status"] = "claimed";
         entity["ClaimedBy"] = agent;
         entity["ClaimedUntil"] = now + _lease;
-        AppendAudit(entity, agent, now, action, null);
+        AppendAudit(entity, agent, now, action, note);
     }
 
+    /// <summary>
+    /// Adds an audit line. The trail is one string property (at most 32K characters), so notes are cut to
+    /// <see cref="NoteLimit"/> characters and, should the trail still outgrow <see cref="AuditLimit"/>, the oldest lines after
+    /// the first are dropped (the first claim and every recent action stay).
+    /// </summary>
     private static void AppendAudit(TableEntity entity, string agent, DateTimeOffset now, string action, string? note)
     {
         var audit = ReadAudit(entity);
-        audit.Add(new HandoffAuditEntry { At = now, Agent = agent, Action = action, Note = note });
-        entity["Audit"] = JsonSerializer.Serialize(audit, SocialBotJson.Options);
+        audit.Add(new HandoffAuditEntry { At = now, Agent = Excerpt(agent, 200)!, Action = action, Note = Excerpt(note) });
+        var json = JsonSerializer.Serialize(audit, SocialBotJson.Options);
+        while (json.Length > AuditLimit && audit.Count > 2)
+        {
+            audit.RemoveAt(1);
+            json = JsonSerializer.Serialize(audit, SocialBotJson.Options);
+        }
+
+        entity["Audit"] = json;
     }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? Excerpt(string? text, int limit = NoteLimit) =>
+        text is null || text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
 
     private static List<HandoffAuditEntry> ReadAudit(TableEntity entity) =>
         JsonSerializer.Deserialize<List<HandoffAuditEntry>>(entity.GetString("Audit") ?? "[]", SocialBotJson.Options) ?? [];

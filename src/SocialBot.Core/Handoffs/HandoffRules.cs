@@ -34,7 +34,14 @@ public static class HandoffRules
     /// <param name="handoff">The handoff with its effective status.</param>
     /// <param name="agent">Who asks.</param>
     /// <param name="action">The verb as the agent typed it: <c>reply</c>, <c>resolve</c>, <c>release</c> or <c>extend</c>.</param>
-    public static string? Refusal(Handoff handoff, string agent, string action)
+    public static string? Refusal(Handoff handoff, string agent, string action) => Refusal(handoff, agent, action, supervisor: false);
+
+    /// <summary>Why the agent may not act, or null when allowed; a supervisor may also release someone else's claim.</summary>
+    /// <param name="handoff">The handoff with its effective status.</param>
+    /// <param name="agent">Who asks.</param>
+    /// <param name="action">The verb: <c>claim</c>, <c>reply</c>, <c>resolve</c>, <c>release</c> or <c>extend</c>.</param>
+    /// <param name="supervisor">Whether the agent has the supervisor role.</param>
+    public static string? Refusal(Handoff handoff, string agent, string action, bool supervisor)
     {
         ArgumentNullException.ThrowIfNull(handoff);
         if (handoff.Status == HandoffStatus.Resolved)
@@ -43,7 +50,7 @@ public static class HandoffRules
             return $"handoff {handoff.Id} is already resolved{(by is null ? "" : " by " + by)}; nothing more can be done with it";
         }
 
-        if (handoff.Status == HandoffStatus.Claimed && !IsSameAgent(handoff.ClaimedBy, agent))
+        if (handoff.Status == HandoffStatus.Claimed && !IsSameAgent(handoff.ClaimedBy, agent) && !(supervisor && action == "release"))
         {
             var until = handoff.ClaimedUntil?.ToUniversalTime().ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?";
             return $"handoff {handoff.Id} is claimed by {handoff.ClaimedBy} until {until}; only {handoff.ClaimedBy} can {action} it";

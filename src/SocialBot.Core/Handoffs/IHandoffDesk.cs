@@ -15,14 +15,52 @@ public interface IHandoffDesk
     /// <summary>Handoffs, overdue first, then urgent first, then by due time.</summary>
     Task<IReadOnlyList<Handoff>> ListAsync(HandoffStatus? status = null, HandoffPriority? priority = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Handoffs matching every filter that is set, in the list order of <see cref="ListAsync(HandoffStatus?, HandoffPriority?, CancellationToken)"/>.</summary>
+    Task<IReadOnlyList<Handoff>> ListAsync(HandoffFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims this handoff for the agent (or renews the agent's own claim); refused when someone else holds it or it is resolved.</summary>
+    Task<Handoff> ClaimAsync(string id, string agent, CancellationToken cancellationToken = default);
+
     Task<Handoff> ShowAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Queues the agent's reply to the customer and records that an agent answered (claims an open handoff).</summary>
     Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ReplyAsync(string, string, string, CancellationToken)"/>, with a key chosen by the caller for this reply:
+    /// a retry with the same key queues the same reply id, so the channel's sent marker absorbs it and the customer gets one reply.
+    /// </summary>
+    Task<Handoff> ReplyAsync(string id, string agent, string text, string? replyKey, CancellationToken cancellationToken = default);
+
     Task<Handoff> ResolveAsync(string id, string agent, string? note = null, CancellationToken cancellationToken = default);
 
     Task<Handoff> ReleaseAsync(string id, string agent, CancellationToken cancellationToken = default);
 
+    /// <summary>Releases the handoff; a <paramref name="supervisor"/> may release someone else's claim.</summary>
+    Task<Handoff> ReleaseAsync(string id, string agent, bool supervisor, CancellationToken cancellationToken = default);
+
     Task<Handoff> ExtendAsync(string id, string agent, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What <see cref="IHandoffDesk.ListAsync(HandoffFilter, CancellationToken)"/> keeps; an unset filter keeps everything.</summary>
+public sealed record HandoffFilter
+{
+    public HandoffStatus? Status { get; init; }
+
+    public HandoffPriority? Priority { get; init; }
+
+    /// <summary>The channel (network) name, compared without case.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>True keeps only overdue handoffs, false only those not overdue.</summary>
+    public bool? Overdue { get; init; }
+
+    public bool Matches(Handoff handoff)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        return (Status is null || handoff.Status == Status)
+            && (Priority is null || handoff.Priority == Priority)
+            && (Network is null || string.Equals(handoff.Channel, Network.Trim(), StringComparison.OrdinalIgnoreCase))
+            && (Overdue is null || handoff.Overdue == Overdue);
+    }
 }

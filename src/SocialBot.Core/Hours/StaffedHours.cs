@@ -185,6 +185,39 @@ public sealed class StaffedHours
         return null;
     }
 
+    /// <summary>
+    /// How much staffed time lies between <paramref name="from"/> and <paramref name="to"/> (negative when
+    /// <paramref name="to"/> is earlier), looking at most 400 days ahead: the measure for "time left until due" and
+    /// "first response time" counted the way the due time was set.
+    /// </summary>
+    public TimeSpan StaffedTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to < from)
+        {
+            return -StaffedTimeBetween(to, from);
+        }
+
+        long cursor = from.UtcTicks;
+        long end = Math.Min(to.UtcTicks, (from + SearchSpan).UtcTicks);
+        long total = 0;
+        int firstDay = LocalDayNumber(from) - 1;
+        for (int day = firstDay; day <= firstDay + SearchDays + 2 && cursor < end; day++)
+        {
+            foreach (StaffedInterval interval in IntervalsOf(day))
+            {
+                cursor = Math.Max(cursor, interval.Start);
+                long stop = Math.Min(interval.End, end);
+                if (stop > cursor)
+                {
+                    total += stop - cursor;
+                    cursor = stop;
+                }
+            }
+        }
+
+        return TimeSpan.FromTicks(total);
+    }
+
     /// <summary>The instant as the team's wall clock shows it (null stays null).</summary>
     public DateTimeOffset? ToLocal(DateTimeOffset? instant) =>
         instant is { } value ? TimeZoneInfo.ConvertTime(value, TimeZone) : null;

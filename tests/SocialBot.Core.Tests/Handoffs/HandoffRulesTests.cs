@@ -78,6 +78,23 @@ public sealed class HandoffRulesTests
         Assert.Equal(expected, refusal);
     }
 
+    [Theory]
+    [InlineData("release", null)]
+    [InlineData("resolve", "handoff twitter/m is claimed by sam until 15:15 UTC; only sam can resolve it")]
+    [InlineData("reply", "handoff twitter/m is claimed by sam until 15:15 UTC; only sam can reply it")]
+    public void Refusal_ShouldLetASupervisorReleaseSomeoneElsesClaim_ButNothingMore(string action, string? expected)
+    {
+        // Arrange
+        var handoff = Handoff("m", HandoffPriority.Urgent, Now) with { Status = HandoffStatus.Claimed, ClaimedBy = "sam", ClaimedUntil = Now.AddMinutes(15) };
+
+        // Act
+        var refusal = HandoffRules.Refusal(handoff, "lee", action, supervisor: true);
+
+        // Assert
+        Assert.Equal(expected, refusal);
+        Assert.NotNull(HandoffRules.Refusal(handoff, "lee", "release", supervisor: false));
+    }
+
     internal static Handoff Handoff(string mentionId, HandoffPriority priority, DateTimeOffset dueBy, HandoffStatus status = HandoffStatus.Open) => new()
     {
         Id = "twitter/" + mentionId,

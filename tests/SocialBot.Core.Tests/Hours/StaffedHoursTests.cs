@@ -153,6 +153,19 @@ public sealed class StaffedHoursTests
     }
 
     [Fact]
+    public void StaffedTimeBetween_ShouldCountOnlyStaffedTime_AndBeTheInverseOfAddStaffedTime()
+    {
+        StaffedHours hours = Create(NewYork, Weekdays());
+        var friday = NewYorkTime("2026-06-05T16:50:00");
+        var monday = NewYorkTime("2026-06-08T09:20:00");
+
+        Assert.Equal(TimeSpan.FromMinutes(30), hours.StaffedTimeBetween(friday, monday));
+        Assert.Equal(TimeSpan.FromMinutes(-30), hours.StaffedTimeBetween(monday, friday));
+        Assert.Equal(TimeSpan.Zero, hours.StaffedTimeBetween(NewYorkTime("2026-06-06T10:00:00"), NewYorkTime("2026-06-07T10:00:00")));
+        Assert.Equal(TimeSpan.FromHours(4), hours.StaffedTimeBetween(friday, hours.AddStaffedTime(friday, TimeSpan.FromHours(4))!.Value));
+    }
+
+    [Fact]
     public void AddStaffedTime_ShouldCountOnlyStaffedTime_AcrossTheWeekend()
     {
         StaffedHours hours = Create(NewYork, Weekdays());

@@ -1,0 +1,3 @@
+using SocialBot.InboxBench;
+
+return await InboxBenchProgram.RunAsync(args);

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using SocialBot.Core.Channels;
+
+namespace SocialBot.Inbox.Api;
+
+/// <summary>What the page shows under the reply box: the length as the network counts it, and personal details found.</summary>
+public sealed record ReplyCheckView
+{
+    public required string Network { get; init; }
+
+    public required int Length { get; init; }
+
+    public required int Limit { get; init; }
+
+    /// <summary><c>twitterWeighted</c>, <c>graphemes</c> or <c>utf16</c>: how the network counts.</summary>
+    public required string Counting { get; init; }
+
+    public required bool IsPublic { get; init; }
+
+    public required bool TooLong { get; init; }
+
+    /// <summary>Kinds of personal details found (<c>email address</c>, <c>phone number</c>, <c>order number</c>).</summary>
+    public required IReadOnlyList<string> PersonalDetails { get; init; }
+
+    /// <summary>A public reply with personal details needs the agent's explicit confirmation.</summary>
+    public bool NeedsConfirmation => IsPublic && PersonalDetails.Count > 0;
+}
+
+/// <summary>
+/// The one implementation of the reply box's checks, used by the page (through <c>POST /api/inbox/check</c>) and by the
+/// reply endpoint itself: length counted by the network's rule (<see cref="TextLength"/>), personal details found by pattern.
+/// </summary>
+public static partial class ReplyCheck
+{
+    public static ReplyCheckView Check(ChannelCatalog catalog, string network, bool isPublic, string text)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(text);
+        var profile = catalog.TryGet(network, out var known) ? known : new ChannelProfile(network, 1000, true, LengthCounting.Graphemes);
+        var counting = profile.Counting;
+        var length = profile.LengthOf(text);
+        var limit = profile.MaxReplyLength;
+        return new ReplyCheckView
+        {
+            Network = network,
+            Length = length,
+            Limit = limit,
+            Counting = counting switch
+            {
+                LengthCounting.TwitterWeighted => "twitterWeighted",
+                LengthCounting.Utf16 => "utf16",
+                _ => "graphemes",
+            },
+            IsPublic = isPublic,
+            TooLong = length > limit,
+            PersonalDetails = PersonalDetails(text),
+        };
+    }
+
+    /// <summary>The kinds of personal details in the text, in a fixed order; empty when none.</summary>
+    public static IReadOnlyList<string> PersonalDetails(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<string>();
+        if (Email().IsMatch(text))
+        {
+            found.Add("email address");
+        }
+
+        if (Phone().Matches(text).Any(match => match.Value.Count(char.IsAsciiDigit) is >= 7 and <= 15 && !IsoDate().IsMatch(match.Value.Trim())))
+        {
+            found.Add("phone number");
+        }
+
+        if (Order().IsMatch(text))
+        {
+            found.Add("order number");
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<![\w#])\+?\(?\d[\d\s().-]{5,}\d(?!\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(order|ord|invoice|booking|ticket)\s*(no\.?|number|nr\.?|id)?\s*[:#]?\s*[A-Z]{0,4}-?\d{4,}\b|#\d{4,}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Order();
+}
