@@ -4,6 +4,7 @@ using SocialBot.Core.Acknowledgements;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Hours;
 using SocialBot.Core.Mentions;
+using SocialBot.Core.OptOut;
 using SocialBot.Core.Sentiment;
 
 namespace SocialBot.Core.Triage;
@@ -22,6 +23,7 @@ public sealed partial class TriagePolicy
     private readonly AcknowledgementComposer _composer;
     private readonly TriageOptions _options;
     private readonly OwnAccountMatcher _ownAccounts;
+    private readonly OptOutWords _optOutWords;
     private readonly ILogger<TriagePolicy> _logger;
 
     public TriagePolicy(
@@ -39,6 +41,7 @@ public sealed partial class TriagePolicy
         _composer = composer;
         _options = options.Triage;
         _ownAccounts = new OwnAccountMatcher(options.OwnAccounts);
+        _optOutWords = new OptOutWords(options.Triage.OptOutWords);
         _logger = logger;
     }
 
@@ -91,16 +94,22 @@ public sealed partial class TriagePolicy
         trace.Add($"sentiment {sentiment.Label.ToWire()} ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}) by {sentiment.Analyzer}"
             + (sentiment.Cues.Count > 0 ? ": " + string.Join(", ", sentiment.Cues) : ""));
 
-        var reply = staffed ? null : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace);
-        if (staffed)
+        var optOut = _optOutWords.Match(mention.Text);
+        var automatic = AutomaticRepliesAllowed(mention, history, optOut, trace);
+        var reply = staffed || !automatic ? null : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace);
+        if (staffed && automatic)
         {
             trace.Add("no automatic acknowledgement: the team is on duty");
         }
 
         HandoffDraft? handoff = null;
-        if (sentiment.IsNegative || _options.HandoffNonNegative)
+        if (sentiment.IsNegative || _options.HandoffNonNegative || !mention.Direct)
         {
             handoff = Handoff(sentiment, staffed, at, trace);
+            if (!mention.Direct)
+            {
+                handoff = handoff with { Reasons = [.. handoff.Reasons, "brand mention that does not address the account"] };
+            }
         }
         else
         {
@@ -114,7 +123,32 @@ public sealed partial class TriagePolicy
             Reply = reply,
             Handoff = handoff,
             Ignored = handoff is null ? IgnoreReason.NoFollowUp : null,
+            OptOut = optOut is not null && history.OptedOutAt is null,
         };
+    }
+
+    /// <summary>Opt-outs ("stop") and indirect mentions (brand search) get no automatic reply; agents can still answer.</summary>
+    private bool AutomaticRepliesAllowed(Mention mention, ConversationHistory history, string? optOut, List<string> trace)
+    {
+        if (history.OptedOutAt is { } optedOutAt)
+        {
+            trace.Add($"no automatic reply: the author opted out of automatic replies on {mention.Channel} on {optedOutAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; agents can still reply");
+            return false;
+        }
+
+        if (optOut is not null)
+        {
+            trace.Add($"opt-out: the author wrote '{optOut}'; no automatic replies to them on {mention.Channel} from now on (agents can still reply)");
+            return false;
+        }
+
+        if (!mention.Direct && !_options.ReplyToIndirectMentions)
+        {
+            trace.Add("no automatic reply: an indirect mention (found by brand search, it does not address the account) is handed to a person (SocialBot:Triage:ReplyToIndirectMentions is off)");
+            return false;
+        }
+
+        return true;
     }
 
     private IgnoreReason? IgnoreBeforeAnalysis(Mention mention, List<string> trace)
