@@ -90,6 +90,8 @@ var tableNames = [
   'handoffs'
   'sentreplies'
   'outbox'
+  'networks'
+  'optouts'
 ]
 var deploymentContainerName = 'app-package'
 

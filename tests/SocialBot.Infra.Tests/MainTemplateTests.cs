@@ -228,7 +228,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         Assert.Equal(["mentions", "replies", "handoffs", "handoffs-urgent", "notifications"], queueMap.EnumerateObject().Select(queue => queue.Value.GetString()));
         Assert.Contains("-poison", queues.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
         Assert.Contains("-poison", queues.GetProperty("name").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["conversations", "handoffs", "sentreplies", "outbox"], tableNames);
+        Assert.Equal(["conversations", "handoffs", "sentreplies", "outbox", "networks", "optouts"], tableNames);
         Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
         Assert.True(storageTemplate.ValueKind == JsonValueKind.Object);
