@@ -37,6 +37,7 @@ public static class SocialBotApp
         }
 
         builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
+        SocialBot.Networks.DependencyInjection.AddSocialBotNetworks(builder.Services, builder.Configuration);
         builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
         builder.Services.AddSingleton<FunctionDispatcher>();
         builder.Services.AddStorageStartup();
