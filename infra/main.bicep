@@ -31,6 +31,30 @@ param afterHoursVoicemail string = ''
 @description('The team\'s own handles and author ids; mentions from them are ignored.')
 param ownAccounts string[] = []
 
+@description('Name of an existing Key Vault in this resource group holding the social network secrets (docs/networks.md); the app reads them as Key Vault references with its identity.')
+param networkKeyVaultName string = ''
+
+@description('X: the numeric user id of the account whose mentions are answered; empty leaves X off. Secrets x-consumer-key, x-consumer-secret, x-access-token, x-access-token-secret in the vault.')
+param xUserId string = ''
+
+@description('X: the account handle (without @); brand searches exclude posts that mention it.')
+param xHandle string = ''
+
+@description('X: brand search queries (posts that name the brand without mentioning the account).')
+param xBrandQueries string[] = []
+
+@description('Bluesky: the account handle, e.g. markethall.bsky.social; empty leaves Bluesky off. Secret bluesky-app-password in the vault.')
+param blueskyHandle string = ''
+
+@description('Bluesky: brand search queries.')
+param blueskyBrandQueries string[] = []
+
+@description('Mastodon: the instance URL, e.g. https://mastodon.social; empty leaves Mastodon off. Secret mastodon-access-token in the vault.')
+param mastodonInstanceUrl string = ''
+
+@description('Mastodon: brand hashtags (without #).')
+param mastodonBrandHashtags string[] = []
+
 @description('Sentiment analyzer: embedded (offline lexicon), azure (Azure AI Language) or cascade (embedded first, Azure when unsure).')
 param sentimentAnalyzer 'embedded' | 'azure' | 'cascade' = 'cascade'
 
@@ -75,6 +99,9 @@ type weeklyHoursType = {
 func indexedSettings(prefix string, values string[]) { *: string } =>
   toObject(range(0, length(values)), i => '${prefix}__${i}', i => values[i])
 
+@description('An app setting value that the Functions platform resolves from Key Vault with the app\'s identity.')
+func keyVaultReference(vaultName string, secretName string) string => '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -93,6 +120,8 @@ var tableNames = [
   'handoffs'
   'sentreplies'
   'outbox'
+  'networks'
+  'optouts'
 ]
 var deploymentContainerName = 'app-package'
 var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
@@ -216,6 +245,44 @@ module roles 'modules/roles.bicep' = {
   ]
 }
 
+// Social networks: identifiers as plain settings, credentials only as Key Vault references (never in the template).
+var networkSettings = union(
+  empty(xUserId) ? {} : {
+    SocialBot__Networks__X__UserId: xUserId
+    SocialBot__Networks__X__Handle: xHandle
+    SocialBot__Networks__X__ConsumerKey: keyVaultReference(networkKeyVaultName, 'x-consumer-key')
+    SocialBot__Networks__X__ConsumerSecret: keyVaultReference(networkKeyVaultName, 'x-consumer-secret')
+    SocialBot__Networks__X__AccessToken: keyVaultReference(networkKeyVaultName, 'x-access-token')
+    SocialBot__Networks__X__AccessTokenSecret: keyVaultReference(networkKeyVaultName, 'x-access-token-secret')
+  },
+  empty(xUserId) ? {} : indexedSettings('SocialBot__Networks__X__BrandQueries', xBrandQueries),
+  empty(blueskyHandle) ? {} : {
+    SocialBot__Networks__Bluesky__Handle: blueskyHandle
+    SocialBot__Networks__Bluesky__AppPassword: keyVaultReference(networkKeyVaultName, 'bluesky-app-password')
+  },
+  empty(blueskyHandle) ? {} : indexedSettings('SocialBot__Networks__Bluesky__BrandQueries', blueskyBrandQueries),
+  empty(mastodonInstanceUrl) ? {} : {
+    SocialBot__Networks__Mastodon__InstanceUrl: mastodonInstanceUrl
+    SocialBot__Networks__Mastodon__AccessToken: keyVaultReference(networkKeyVaultName, 'mastodon-access-token')
+  },
+  empty(mastodonInstanceUrl) ? {} : indexedSettings('SocialBot__Networks__Mastodon__BrandHashtags', mastodonBrandHashtags)
+)
+
+resource networkSecrets 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (!empty(networkKeyVaultName)) {
+  name: networkKeyVaultName
+}
+
+// Key Vault Secrets User on the vault only: the app reads the network secrets, nothing else.
+resource networkSecretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(networkKeyVaultName)) {
+  name: guid(resourceGroup().id, networkKeyVaultName, identityResourceId, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: networkSecrets
+  properties: {
+    principalId: identity.outputs.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+  }
+}
+
 var socialBotSettings = union(
   {
     SocialBot__StaffedHours__TimeZone: timeZone
@@ -238,7 +305,8 @@ var socialBotSettings = union(
   indexedSettings('SocialBot__OwnAccounts', ownAccounts),
   empty(afterHoursEmail) ? {} : { SocialBot__AfterHours__Email: afterHoursEmail },
   empty(afterHoursVoicemail) ? {} : { SocialBot__AfterHours__Voicemail: afterHoursVoicemail },
-  metaSettings
+  metaSettings,
+  networkSettings
 )
 
 module metaSecrets 'modules/metasecrets.bicep' = if (enableMeta) {

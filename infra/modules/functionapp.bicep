@@ -106,6 +106,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in the app settings (the social network and Meta secrets) resolve with this identity.
     keyVaultReferenceIdentity: identityId
     virtualNetworkSubnetId: subnetId
     functionAppConfig: {

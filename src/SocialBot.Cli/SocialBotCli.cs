@@ -24,6 +24,7 @@ internal static class SocialBotCli
         root.Subcommands.Add(StorageCommands.Replies(console, services));
         root.Subcommands.Add(AgentCommands.Create(console, services));
         root.Subcommands.Add(PoisonCommands.Create(console, services));
+        root.Subcommands.Add(NetworksCommand.Create(console, services));
         return root;
     }
 

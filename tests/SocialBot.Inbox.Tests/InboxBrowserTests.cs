@@ -148,11 +148,11 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumFixture>, IAsyncLi
         await Assertions.Expect(page.Locator("#counter")).ToHaveTextAsync("29 / 280 (as X counts)");
         await page.Locator("#send").ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("confirm to send anyway", new() { Timeout = 10_000 });
-        Assert.Empty(await RunningApp.PeekAsync(_azurite, "replies"));
+        Assert.Empty(await TestQueues.PeekAsync(_azurite, "replies"));
         await page.Locator("#confirm").CheckAsync();
         await page.Locator("#send").ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Reply sent"), Soon);
-        Assert.Single(await RunningApp.PeekAsync(_azurite, "replies"));
+        Assert.Single(await TestQueues.PeekAsync(_azurite, "replies"));
     }
 
     [Fact]

@@ -143,6 +143,41 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         Assert.Contains($"'{setting}'", settings, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SocialBot__Networks__X__ConsumerKey", "x-consumer-key")]
+    [InlineData("SocialBot__Networks__X__ConsumerSecret", "x-consumer-secret")]
+    [InlineData("SocialBot__Networks__X__AccessToken", "x-access-token")]
+    [InlineData("SocialBot__Networks__X__AccessTokenSecret", "x-access-token-secret")]
+    [InlineData("SocialBot__Networks__Bluesky__AppPassword", "bluesky-app-password")]
+    [InlineData("SocialBot__Networks__Mastodon__AccessToken", "mastodon-access-token")]
+    public void FunctionApp_ShouldReadNetworkCredentialsAsKeyVaultReferences(string setting, string secret)
+    {
+        // Arrange
+        var deployment = template.Root.GetProperty("resources").GetProperty("functionApp");
+        var settings = deployment.GetProperty("properties").GetProperty("parameters").GetProperty("socialBotSettings").GetProperty("value").GetString()!;
+        var networkSettings = template.Root.GetProperty("variables").GetProperty("networkSettings").GetString()!;
+        var reference = template.Root.GetProperty("functions")[0].GetProperty("members").GetProperty("keyVaultReference").GetProperty("output").GetProperty("value").GetString();
+
+        // Act / Assert: the secret's name goes into a Key Vault reference; no credential is a parameter of the template.
+        Assert.Contains("variables('networkSettings')", settings, StringComparison.Ordinal);
+        Assert.Contains($"'{setting}', __bicep.keyVaultReference(parameters('networkKeyVaultName'), '{secret}')", networkSettings, StringComparison.Ordinal);
+        Assert.Equal("[format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('vaultName'), parameters('secretName'))]", reference);
+        Assert.DoesNotContain(template.Root.GetProperty("parameters").EnumerateObject(), p => p.Name.Contains("Secret", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Password", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Token", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void FunctionApp_ShouldResolveKeyVaultReferencesWithItsIdentity()
+    {
+        // Arrange
+        var (_, site) = template.OnlyResource("Microsoft.Web/sites");
+
+        // Act
+        var identity = site.GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString();
+
+        // Assert
+        Assert.Equal("[parameters('identityId')]", identity);
+    }
+
     [Fact]
     public void FunctionApp_ShouldExpandWeeklyHoursIntoIndexedSettings()
     {
@@ -230,7 +265,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
         Assert.Equal(["mentions", "replies", "handoffs", "handoffs-urgent", "notifications"], queueMap.EnumerateObject().Select(queue => queue.Value.GetString()));
         Assert.Contains("-poison", queues.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal);
         Assert.Contains("-poison", queues.GetProperty("name").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["conversations", "handoffs", "sentreplies", "outbox"], tableNames);
+        Assert.Equal(["conversations", "handoffs", "sentreplies", "outbox", "networks", "optouts"], tableNames);
         Assert.Single(template.ResourcesOfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Equal(2, template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers").Count);
         Assert.True(storageTemplate.ValueKind == JsonValueKind.Object);

@@ -15,4 +15,40 @@ public sealed class NetworkRegistrationTests
 
         Assert.Empty(provider.GetServices<IReplyChannel>());
     }
+
+    [Theory]
+    [InlineData("SocialBot:Networks:X:ConsumerKey", "k", "SocialBot:Networks:X:UserId: is required")]
+    [InlineData("SocialBot:Networks:Bluesky:AppPassword", "p", "SocialBot:Networks:Bluesky:Handle: is required")]
+    [InlineData("SocialBot:Networks:Mastodon:AccessToken", "t", "SocialBot:Networks:Mastodon:InstanceUrl: is required")]
+    public void AddSocialBotNetworks_ShouldFailNamingTheKey_WhenANetworkIsHalfConfigured(string key, string value, string problem)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<SocialBot.Core.Networks.INetworkStateStore>(new Support.InMemoryNetworkStateStore());
+        services.AddLogging().AddSingleton(new SocialBot.Core.Channels.ChannelCatalog());
+        using var provider = services.AddSocialBotNetworks(configuration).BuildServiceProvider();
+
+        var exception = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetServices<IReplyChannel>().ToList());
+
+        Assert.Contains(problem, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSocialBotNetworks_ShouldNameTheKey_WhenPollSecondsIsOutOfRange()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SocialBot:Networks:Mastodon:InstanceUrl"] = "https://mastodon.example",
+            ["SocialBot:Networks:Mastodon:AccessToken"] = "t",
+            ["SocialBot:Networks:Mastodon:PollSeconds"] = "1",
+            ["SocialBot:Networks:Mastodon:BrandHashtags:0"] = "market hall",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<SocialBot.Core.Networks.INetworkStateStore>(new Support.InMemoryNetworkStateStore());
+        services.AddLogging().AddSingleton(new SocialBot.Core.Channels.ChannelCatalog());
+        using var provider = services.AddSocialBotNetworks(configuration).BuildServiceProvider();
+
+        var exception = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetServices<IReplyChannel>().ToList());
+
+        Assert.Contains("SocialBot:Networks:Mastodon:PollSeconds: 1 is outside 5..86400", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("SocialBot:Networks:Mastodon:BrandHashtags:0: 'market hall' is not a hashtag", exception.Message, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialBot.Azure.Handoffs;
+using SocialBot.Core.Networks;
+using SocialBot.Core.OptOut;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
@@ -25,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFallbackReplyChannel, OutboxReplyChannel>();
         services.TryAddSingleton<ReplyChannelRouter>();
         services.AddSingleton<ISentReplyLog, TableSentReplyLog>();
+        services.TryAddSingleton<INetworkStateStore, TableNetworkStateStore>();
+        services.TryAddSingleton<IOptOutStore, TableOptOutStore>();
         services.AddSingleton<StorageStatus>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<TriageMentionProcessor>();

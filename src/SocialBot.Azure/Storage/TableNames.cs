@@ -15,7 +15,13 @@ public static class TableNames
     /// <summary>Handoffs for agents (status, claim, audit trail).</summary>
     public const string Handoffs = "handoffs";
 
-    public static IReadOnlyList<string> All { get; } = [Conversations, Outbox, SentReplies, Handoffs];
+    /// <summary>Social network pollers' cursors and backoff, and the platform ids of the replies posted (one partition per network).</summary>
+    public const string Networks = "networks";
+
+    /// <summary>Authors who opted out of automatic replies, per channel.</summary>
+    public const string OptOuts = "optouts";
+
+    public static IReadOnlyList<string> All { get; } = [Conversations, Outbox, SentReplies, Handoffs, Networks, OptOuts];
 }
 
 /// <summary>Table keys may not contain / \ # ? or control characters; ids from channels can. Percent-escapes them (and % and |).</summary>

@@ -105,7 +105,7 @@ internal static class StorageCommands
     }
 
     /// <summary>Turns "storage is not running" into one clear line rather than a stack trace.</summary>
-    private static async Task<T> Storage<T>(Func<Task<T>> action)
+    internal static async Task<T> Storage<T>(Func<Task<T>> action)
     {
         try
         {

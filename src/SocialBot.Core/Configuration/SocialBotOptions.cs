@@ -64,6 +64,12 @@ public sealed class TriageOptions
 
     /// <summary>First-response target for normal handoffs, in staffed minutes.</summary>
     public int NormalResponseMinutes { get; set; } = 240;
+
+    /// <summary>Acknowledge indirect mentions (brand search hits, <c>direct: false</c>) automatically too (default false: handed off only).</summary>
+    public bool ReplyToIndirectMentions { get; set; }
+
+    /// <summary>Messages that consist of one of these end automatic replies to their author on that channel (empty: stop, unsubscribe, opt out …).</summary>
+    public IList<string> OptOutWords { get; } = [];
 }
 
 public sealed class SentimentOptions

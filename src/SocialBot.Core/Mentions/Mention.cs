@@ -23,6 +23,12 @@ public sealed record Mention
     /// <summary>Whether the post is public: a public reply never contains personal details.</summary>
     public bool IsPublic { get; init; } = true;
 
+    /// <summary>
+    /// Whether the post addresses the team (a mention, reply or message; default). False for a post found by brand
+    /// search that names the brand without mentioning the account: never acknowledged publicly unless configured.
+    /// </summary>
+    public bool Direct { get; init; } = true;
+
     public string? InReplyTo { get; init; }
 
     public ConversationReference? ConversationReference { get; init; }

@@ -84,6 +84,7 @@ public sealed class MentionParser
         var text = ReadText(root, problems);
         var receivedAt = ReadTimestamp(root, problems);
         var isPublic = OptionalBool(root, "isPublic", "isPublic", problems);
+        var direct = OptionalBool(root, "direct", "direct", problems);
         var inReplyTo = OptionalString(root, "inReplyTo", "inReplyTo", MaxIdLength, problems);
         var reference = ReadConversationReference(root, problems);
         var networkReference = ReadNetworkReference(root, problems);
@@ -102,6 +103,7 @@ public sealed class MentionParser
             Text = text,
             ReceivedAt = receivedAt.Value,
             IsPublic = isPublic ?? channel.IsPublicByDefault,
+            Direct = direct ?? true,
             InReplyTo = inReplyTo,
             ConversationReference = reference,
             NetworkReference = networkReference,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocialBot.Core.Diagnostics;
 using SocialBot.Core.Handoffs;
 using SocialBot.Core.Mentions;
+using SocialBot.Core.OptOut;
 using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
 
@@ -23,6 +24,7 @@ public sealed partial class TriageMentionProcessor
     private readonly ILogger<TriageMentionProcessor> _logger;
     private readonly IHandoffAnnouncer[] _announcers;
     private readonly EscalationNotifier? _escalation;
+    private readonly IOptOutStore? _optOuts;
 
     public TriageMentionProcessor(
         MentionParser parser,
@@ -32,8 +34,10 @@ public sealed partial class TriageMentionProcessor
         TimeProvider time,
         ILogger<TriageMentionProcessor> logger,
         IEnumerable<IHandoffAnnouncer>? announcers = null,
-        EscalationNotifier? escalation = null)
+        EscalationNotifier? escalation = null,
+        IOptOutStore? optOuts = null)
     {
+        _optOuts = optOuts;
         _announcers = announcers?.ToArray() ?? [];
         _escalation = escalation;
         _parser = parser;
@@ -63,7 +67,19 @@ public sealed partial class TriageMentionProcessor
         }
 
         var now = _time.GetUtcNow();
-        var decision = await _policy.DecideAsync(mention, now, state.History, cancellationToken);
+        var history = state.History;
+        if (_optOuts is not null && await _optOuts.FindAsync(mention.Channel, mention.Author.Id, cancellationToken) is { } optedOutAt)
+        {
+            history = history with { OptedOutAt = optedOutAt };
+        }
+
+        var decision = await _policy.DecideAsync(mention, now, history, cancellationToken);
+        if (decision.OptOut && _optOuts is not null)
+        {
+            // Before the outcome is recorded: a retry after a crash here records it again (the first date is kept).
+            await _optOuts.RecordAsync(mention.Channel, mention.Author.Id, mention.ReceivedAt, cancellationToken);
+        }
+
         if (decision.Reply is { } reply)
         {
             await _queues.EnqueueReplyAsync(

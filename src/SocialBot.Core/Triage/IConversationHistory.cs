@@ -19,6 +19,9 @@ public sealed record ConversationHistory
     /// <summary>When an agent last replied in this conversation.</summary>
     public DateTimeOffset? LastAgentReplyAt { get; init; }
 
+    /// <summary>When the author opted out of automatic replies on the mention's channel (read from the opt-out store).</summary>
+    public DateTimeOffset? OptedOutAt { get; init; }
+
     /// <summary>Recent mentions in the conversation (newest first, a few dozen at most).</summary>
     public IReadOnlyList<RecentMention> RecentMentions { get; init; } = [];
 }

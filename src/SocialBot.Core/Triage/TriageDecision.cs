@@ -30,6 +30,9 @@ public sealed record TriageDecision
     /// <summary>Why the mention was ignored; null when it was not.</summary>
     public IgnoreReason? Ignored { get; init; }
 
+    /// <summary>The mention asked for no more automatic replies ("stop"): the processor records the opt-out.</summary>
+    public bool OptOut { get; init; }
+
     /// <summary>Human-readable reasons, in the order they were decided.</summary>
     public required IReadOnlyList<string> Trace { get; init; }
 

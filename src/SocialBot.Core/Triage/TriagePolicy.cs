@@ -5,6 +5,7 @@ using SocialBot.Core.Answers;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Hours;
 using SocialBot.Core.Mentions;
+using SocialBot.Core.OptOut;
 using SocialBot.Core.Sentiment;
 
 namespace SocialBot.Core.Triage;
@@ -24,6 +25,7 @@ public sealed partial class TriagePolicy
     private readonly AcknowledgementComposer _composer;
     private readonly TriageOptions _options;
     private readonly OwnAccountMatcher _ownAccounts;
+    private readonly OptOutWords _optOutWords;
     private readonly ILogger<TriagePolicy> _logger;
     private readonly QuickAnswers? _answers;
 
@@ -43,6 +45,7 @@ public sealed partial class TriagePolicy
         _composer = composer;
         _options = options.Triage;
         _ownAccounts = new OwnAccountMatcher(options.OwnAccounts);
+        _optOutWords = new OptOutWords(options.Triage.OptOutWords);
         _logger = logger;
         _answers = answers;
     }
@@ -96,21 +99,29 @@ public sealed partial class TriagePolicy
         trace.Add($"sentiment {sentiment.Label.ToWire()} ({sentiment.Score.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)}) by {sentiment.Analyzer}"
             + (sentiment.Cues.Count > 0 ? ": " + string.Join(", ", sentiment.Cues) : ""));
 
-        var lookup = _answers?.Find(mention, sentiment.IsNegative, at, cancellationToken);
+        var optOut = _optOutWords.Match(mention.Text);
+        var automatic = AutomaticRepliesAllowed(mention, history, optOut, trace);
+        var lookup = automatic ? _answers?.Find(mention, sentiment.IsNegative, at, cancellationToken) : null;
         if (lookup is not null)
         {
             trace.Add(lookup.Trace);
         }
 
-        var reply = staffed
-            ? AnswerWhileStaffed(mention, sentiment, at, history, lookup?.Answer, trace)
-            : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace, lookup?.Answer);
+        var reply = !automatic
+            ? null
+            : staffed
+                ? AnswerWhileStaffed(mention, sentiment, at, history, lookup?.Answer, trace)
+                : Acknowledge(mention, sentiment, at, nextStaffedAt, history, trace, lookup?.Answer);
         var answered = reply?.IncludesAnswer == true ? lookup!.Answer : null;
 
         HandoffDraft? handoff = null;
-        if (sentiment.IsNegative || (answered is null ? _options.HandoffNonNegative : _answers!.Options.HandoffAnsweredQuestions))
+        if (sentiment.IsNegative || !mention.Direct || (answered is null ? _options.HandoffNonNegative : _answers!.Options.HandoffAnsweredQuestions))
         {
             handoff = Handoff(sentiment, staffed, at, trace, answered is not null);
+            if (!mention.Direct)
+            {
+                handoff = handoff with { Reasons = [.. handoff.Reasons, "brand mention that does not address the account"] };
+            }
         }
         else
         {
@@ -127,7 +138,32 @@ public sealed partial class TriagePolicy
             Answer = answered is null ? null : new AnswerDraft(answered.EntryId, answered.Score),
             Handoff = handoff,
             Ignored = handoff is null ? (answered is null ? IgnoreReason.NoFollowUp : IgnoreReason.Answered) : null,
+            OptOut = optOut is not null && history.OptedOutAt is null,
         };
+    }
+
+    /// <summary>Opt-outs ("stop") and indirect mentions (brand search) get no automatic reply; agents can still answer.</summary>
+    private bool AutomaticRepliesAllowed(Mention mention, ConversationHistory history, string? optOut, List<string> trace)
+    {
+        if (history.OptedOutAt is { } optedOutAt)
+        {
+            trace.Add($"no automatic reply: the author opted out of automatic replies on {mention.Channel} on {optedOutAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; agents can still reply");
+            return false;
+        }
+
+        if (optOut is not null)
+        {
+            trace.Add($"opt-out: the author wrote '{optOut}'; no automatic replies to them on {mention.Channel} from now on (agents can still reply)");
+            return false;
+        }
+
+        if (!mention.Direct && !_options.ReplyToIndirectMentions)
+        {
+            trace.Add("no automatic reply: an indirect mention (found by brand search, it does not address the account) is handed to a person (SocialBot:Triage:ReplyToIndirectMentions is off)");
+            return false;
+        }
+
+        return true;
     }
 
     private IgnoreReason? IgnoreBeforeAnalysis(Mention mention, List<string> trace)

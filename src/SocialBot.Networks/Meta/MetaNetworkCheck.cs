@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
+using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.Meta;
 
 /// <summary>
 /// <c>socialbot networks check</c> for Meta: the Page token must open the configured Page (<c>GET /me</c> answers with
-/// the Page's id) and, when Instagram is on, the Instagram account (<c>GET /{ig-id}?fields=id,username</c>).
+/// the Page's id) and, when Instagram is on, the Instagram account (<c>GET /{ig-id}?fields=id,username</c>). Returns what
+/// was verified; throws <see cref="NetworkApiException"/> with the reason (never a secret) when the check fails.
 /// </summary>
 internal sealed class MetaNetworkCheck : INetworkCheck
 {
@@ -20,7 +22,7 @@ internal sealed class MetaNetworkCheck : INetworkCheck
 
     public string Name => "meta";
 
-    public async Task<NetworkCheckResult> CheckAsync(CancellationToken cancellationToken = default)
+    public async Task<string> CheckAsync(CancellationToken cancellationToken = default)
     {
         var client = new MetaGraphClient(_httpClients.CreateClient(MetaGraphClient.HttpClientName), _options);
         try
@@ -28,7 +30,7 @@ internal sealed class MetaNetworkCheck : INetworkCheck
             var me = await client.GetObjectAsync("me", "id,name", cancellationToken);
             if (me.Id != _options.PageId)
             {
-                return new NetworkCheckResult(Name, false, $"the PageAccessToken belongs to {me.Id ?? "nothing"}, not Page {_options.PageId}: use a Page access token of that Page");
+                throw new NetworkApiException($"the PageAccessToken belongs to {me.Id ?? "nothing"}, not Page {_options.PageId}: use a Page access token of that Page");
             }
 
             var detail = $"Page {me.Id} ({me.Name}) reachable with the Page token, Graph {_options.GraphVersion}";
@@ -42,11 +44,11 @@ internal sealed class MetaNetworkCheck : INetworkCheck
                 detail += "; Instagram off (no InstagramAccountId)";
             }
 
-            return new NetworkCheckResult(Name, true, detail);
+            return detail;
         }
         catch (MetaGraphException exception)
         {
-            return new NetworkCheckResult(Name, false, exception.Message);
+            throw new NetworkApiException(exception.Message, exception);
         }
     }
 }

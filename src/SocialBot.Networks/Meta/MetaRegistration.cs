@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Replies;
 
+using SocialBot.Networks.Common;
+
 namespace SocialBot.Networks.Meta;
 
 public static class MetaRegistration

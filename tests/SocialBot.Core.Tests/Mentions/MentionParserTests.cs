@@ -146,4 +146,23 @@ public sealed class MentionParserTests
         Assert.Equal("bafy1", reference["cid"]);
         Assert.Equal(2, reference.Count);
     }
+
+    [Theory]
+    [InlineData(",\"direct\":false", false)]
+    [InlineData(",\"direct\":true", true)]
+    [InlineData("", true)]
+    public void Parse_ShouldReadDirect_DefaultingToTrue(string field, bool expected)
+    {
+        var json = "{\"id\":\"m\",\"channel\":\"x\",\"conversationId\":\"c\",\"author\":{\"id\":\"u\"},\"text\":\"t\",\"receivedAt\":\"2026-11-23T21:15:00Z\"" + field + "}";
+
+        Assert.Equal(expected, _parser.Parse(json).Mention!.Direct);
+    }
+
+    [Fact]
+    public void Parse_ShouldNameDirect_WhenItIsNotABoolean()
+    {
+        var result = _parser.Parse("""{"id":"m","channel":"x","conversationId":"c","author":{"id":"u"},"text":"t","receivedAt":"2026-11-23T21:15:00Z","direct":"no"}""");
+
+        Assert.Contains("direct: expected true or false", result.Describe(), StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialBot.Networks.Common;
 using SocialBot.Networks.Meta;
 
 namespace SocialBot.Networks.Tests.Meta;
@@ -14,11 +15,10 @@ public sealed class MetaNetworkCheckTests
             : (200, $"{{\"id\":\"{MetaFixtures.InstagramId}\",\"username\":\"contoso\"}}"));
         using var provider = Build(graph.BaseUrl);
 
-        var result = await provider.GetRequiredService<INetworkCheck>().CheckAsync();
+        var detail = await provider.GetRequiredService<INetworkCheck>().CheckAsync();
 
-        Assert.True(result.Ok, result.Detail);
-        Assert.Contains("Contoso Market", result.Detail, StringComparison.Ordinal);
-        Assert.Contains("@contoso", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("Contoso Market", detail, StringComparison.Ordinal);
+        Assert.Contains("@contoso", detail, StringComparison.Ordinal);
         Assert.All(graph.Requests, request => Assert.Equal($"Bearer {MetaFixtures.PageToken}", request.Authorization));
     }
 
@@ -28,11 +28,10 @@ public sealed class MetaNetworkCheckTests
         await using var graph = await MetaFixtures.StartGraphAsync((_, _) => (401, MetaFixtures.GraphError(190, "Error validating access token: Session has expired")));
         using var provider = Build(graph.BaseUrl);
 
-        var result = await provider.GetRequiredService<INetworkCheck>().CheckAsync();
+        var failure = await Assert.ThrowsAsync<NetworkApiException>(() => provider.GetRequiredService<INetworkCheck>().CheckAsync());
 
-        Assert.False(result.Ok);
-        Assert.Contains("code 190", result.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain(MetaFixtures.PageToken, result.Detail, StringComparison.Ordinal);
+        Assert.Contains("code 190", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetaFixtures.PageToken, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,10 +40,9 @@ public sealed class MetaNetworkCheckTests
         await using var graph = await MetaFixtures.StartGraphAsync((_, _) => (200, "{\"id\":\"999\",\"name\":\"Someone else\"}"));
         using var provider = Build(graph.BaseUrl);
 
-        var result = await provider.GetRequiredService<INetworkCheck>().CheckAsync();
+        var failure = await Assert.ThrowsAsync<NetworkApiException>(() => provider.GetRequiredService<INetworkCheck>().CheckAsync());
 
-        Assert.False(result.Ok);
-        Assert.Contains("not Page " + MetaFixtures.PageId, result.Detail, StringComparison.Ordinal);
+        Assert.Contains("not Page " + MetaFixtures.PageId, failure.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(string graphBaseUrl)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
+using SocialBot.Networks.Common;
 using SocialBot.Networks.Meta;
 
 namespace SocialBot.Networks.Tests.Meta;
