@@ -24,6 +24,10 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     private const string Partition = "handoff";
     private const int ImportBatch = 32;
     private const int UpdateAttempts = 5;
+    private const int MaxKeyLength = 512;
+    private const int MaxNoteLength = 1_000;
+    private const string TicketProperty = "Ticket";
+    private const string AuditProperty = "Audit";
 
     private readonly StorageClients _clients;
     private readonly TableClient _table;
@@ -109,16 +113,21 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         return ToHandoff(await GetAsync(id, cancellationToken), _time.GetUtcNow());
     }
 
-    public async Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default)
+    public async Task<Handoff> ReplyAsync(string id, string agent, string text, string? requestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (requestId is not null && AgentReplyId.Problem(requestId) is { } problem)
+        {
+            throw new HandoffException(problem);
+        }
+
         var handoff = await ActAsync(id, agent, "reply", (entity, now) => Claim(entity, agent, now, "replied"), cancellationToken);
         var now = _time.GetUtcNow();
         var mention = handoff.Ticket.Mention;
         await _outbound.EnqueueReplyAsync(
             new OutgoingReply
             {
-                ReplyId = $"{handoff.Id}/agent/{Guid.NewGuid():N}",
+                ReplyId = AgentReplyId.For(handoff.Id, agent, text, requestId),
                 MentionId = mention.Id,
                 Channel = mention.Channel,
                 ConversationId = mention.ConversationId,
@@ -208,6 +217,7 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             try
             {
                 ticket = JsonSerializer.Deserialize<HandoffTicket>(text, SocialBotJson.Options);
+                problem = ticket is null ? "invalid handoff ticket: null" : Validate(ticket);
             }
             catch (JsonException exception)
             {
@@ -216,13 +226,26 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         }
 
         var inserted = false;
-        if (ticket is null || string.IsNullOrWhiteSpace(ticket.Id))
+        if (problem is null)
+        {
+            try
+            {
+                inserted = await InsertAsync(ticket!, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 400 or 413)
+            {
+                // The table refused this one ticket (a value it cannot hold): park it with the reason, keep importing.
+                problem = $"the handoffs table refused the ticket ({exception.Status} {exception.ErrorCode})";
+            }
+        }
+
+        if (problem is not null)
         {
             await _poison.SendAsync(
                 queue.Name,
                 new PoisonMessage
                 {
-                    Reason = problem ?? "invalid handoff ticket: id is required",
+                    Reason = problem,
                     Queue = queue.Name,
                     DequeueCount = message.DequeueCount,
                     PoisonedAt = _time.GetUtcNow(),
@@ -230,13 +253,25 @@ internal sealed class TableHandoffDesk : IHandoffDesk
                 },
                 cancellationToken);
         }
-        else
-        {
-            inserted = await InsertAsync(ticket, cancellationToken);
-        }
 
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         return inserted;
+    }
+
+    /// <summary>Why a decoded ticket cannot become a handoff row, or null when it can.</summary>
+    private static string? Validate(HandoffTicket ticket)
+    {
+        if (string.IsNullOrWhiteSpace(ticket.Id))
+        {
+            return "invalid handoff ticket: id is required";
+        }
+
+        if (ticket.Mention is null || string.IsNullOrWhiteSpace(ticket.Mention.Id) || string.IsNullOrWhiteSpace(ticket.Mention.Channel))
+        {
+            return "invalid handoff ticket: mention (with id and channel) is required";
+        }
+
+        return RowKeyFor(ticket.Id).Length > MaxKeyLength ? $"invalid handoff ticket: id is longer than {MaxKeyLength} characters" : null;
     }
 
     private async Task<bool> InsertAsync(HandoffTicket ticket, CancellationToken cancellationToken)
@@ -250,9 +285,12 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             ["Priority"] = ticket.Priority == HandoffPriority.Urgent ? "urgent" : "normal",
             ["DueBy"] = ticket.DueBy,
             ["CreatedAt"] = ticket.HandedOffAt,
-            ["Ticket"] = JsonSerializer.Serialize(ticket, SocialBotJson.Options),
             ["Audit"] = "[]",
         };
+
+        // Compact JSON (an emoji is 2 characters, not 12) split over as many properties as it needs, so whatever the
+        // customer wrote fits the table's 32K-character property limit.
+        TableText.Write(entity, TicketProperty, SocialBotJson.SerializeCompact(ticket));
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken);
@@ -308,19 +346,20 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     private static void AppendAudit(TableEntity entity, string agent, DateTimeOffset now, string action, string? note)
     {
         var audit = ReadAudit(entity);
-        audit.Add(new HandoffAuditEntry { At = now, Agent = agent, Action = action, Note = note });
-        entity["Audit"] = JsonSerializer.Serialize(audit, SocialBotJson.Options);
+        var trimmed = note is { Length: > MaxNoteLength } ? note[..MaxNoteLength] + " … [cut]" : note;
+        audit.Add(new HandoffAuditEntry { At = now, Agent = agent, Action = action, Note = trimmed });
+        TableText.Write(entity, AuditProperty, SocialBotJson.SerializeCompact(audit));
     }
 
     private static List<HandoffAuditEntry> ReadAudit(TableEntity entity) =>
-        JsonSerializer.Deserialize<List<HandoffAuditEntry>>(entity.GetString("Audit") ?? "[]", SocialBotJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<HandoffAuditEntry>>(TableText.Read(entity, AuditProperty) ?? "[]", SocialBotJson.Options) ?? [];
 
     private static Handoff ToHandoff(TableEntity entity, DateTimeOffset now)
     {
         var stored = Enum.Parse<HandoffStatus>(entity.GetString("Status") ?? "open", ignoreCase: true);
         var claimedUntil = entity.GetDateTimeOffset("ClaimedUntil");
         var status = HandoffRules.EffectiveStatus(stored, claimedUntil, now);
-        var ticket = JsonSerializer.Deserialize<HandoffTicket>(entity.GetString("Ticket") ?? "null", SocialBotJson.Options)
+        var ticket = JsonSerializer.Deserialize<HandoffTicket>(TableText.Read(entity, TicketProperty) ?? "null", SocialBotJson.Options)
             ?? throw new InvalidDataException($"handoff row {entity.RowKey} has no ticket");
         var dueBy = entity.GetDateTimeOffset("DueBy");
         return new Handoff

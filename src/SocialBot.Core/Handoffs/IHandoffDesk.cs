@@ -17,8 +17,11 @@ public interface IHandoffDesk
 
     Task<Handoff> ShowAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Queues the agent's reply to the customer and records that an agent answered (claims an open handoff).</summary>
-    Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Queues the agent's reply to the customer and records that an agent answered (claims an open handoff). Idempotent
+    /// per request: the reply id comes from <paramref name="requestId"/> or is derived (<see cref="AgentReplyId"/>).
+    /// </summary>
+    Task<Handoff> ReplyAsync(string id, string agent, string text, string? requestId = null, CancellationToken cancellationToken = default);
 
     Task<Handoff> ResolveAsync(string id, string agent, string? note = null, CancellationToken cancellationToken = default);
 
