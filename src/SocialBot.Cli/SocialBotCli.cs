@@ -23,6 +23,8 @@ internal static class SocialBotCli
         root.Subcommands.Add(StorageCommands.Replies(console, services));
         root.Subcommands.Add(AgentCommands.Create(console, services));
         root.Subcommands.Add(PoisonCommands.Create(console, services));
+        root.Subcommands.Add(PrivacyCommands.Forget(console, services));
+        root.Subcommands.Add(PrivacyCommands.Retention(console, services));
         return root;
     }
 
