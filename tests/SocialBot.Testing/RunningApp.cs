@@ -50,6 +50,9 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["SocialBot:Standalone:MessageLease"] = "00:00:03",
+
+                // The load and fault scenarios send many mentions from one sample author; the daily cap has its own tests.
+                ["SocialBot:AutoReplies:MaxPerAuthorPerDay"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:SocialBot"] = "Error",
             });

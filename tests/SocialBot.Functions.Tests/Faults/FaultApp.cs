@@ -33,6 +33,9 @@ internal sealed class FaultApp : IAsyncDisposable
             {
                 ["AzureWebJobsStorage"] = storageConnectionString,
                 ["SocialBot:Standalone:MessageLease"] = "00:00:03",
+
+                // The load and fault scenarios send many mentions from one sample author; the daily cap has its own tests.
+                ["SocialBot:AutoReplies:MaxPerAuthorPerDay"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:SocialBot"] = "Error",
                 ["Logging:LogLevel:Microsoft"] = "Error",
