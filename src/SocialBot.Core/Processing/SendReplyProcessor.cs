@@ -16,11 +16,11 @@ public sealed partial class SendReplyProcessor
     private readonly IReplyRequeue? _requeue;
 
     /// <summary>
-    /// How long a reply whose claim another delivery holds waits before it is tried again: long enough for that send
-    /// to finish (its retries are bounded well below the claim's lifetime), short enough that a claim left by a worker
+    /// How long a reply whose claim another delivery holds waits before it is tried again: most sends finish within it
+    /// (and each ends within the Connector's budget, well below the claim's lifetime), and a claim left by a worker
     /// that died is taken over soon after it goes stale.
     /// </summary>
-    public static readonly TimeSpan DeferDelay = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DeferDelay = TimeSpan.FromSeconds(15);
 
     public SendReplyProcessor(IReplyChannel channel, ISentReplyLog sent, TimeProvider time, ILogger<SendReplyProcessor> logger, IReplyRequeue? requeue = null)
     {
