@@ -25,6 +25,8 @@ internal static class SocialBotCli
         root.Subcommands.Add(AgentCommands.Create(console, services));
         root.Subcommands.Add(PoisonCommands.Create(console, services));
         root.Subcommands.Add(NetworksCommand.Create(console, services));
+        root.Subcommands.Add(PrivacyCommands.Forget(console, services));
+        root.Subcommands.Add(PrivacyCommands.Retention(console, services));
         return root;
     }
 

@@ -54,6 +54,9 @@ public sealed class RunningApp : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = storageConnectionString,
+
+                // The load and fault scenarios send many mentions from one sample author; the daily cap has its own tests.
+                ["SocialBot:AutoReplies:MaxPerAuthorPerDay"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:SocialBot"] = "Error",
                 ["Logging:LogLevel:Microsoft"] = "Error",

@@ -56,14 +56,29 @@ internal sealed class BotConnectorClient
 
         var target = ConnectorRoutes.Build(serviceUrl, conversationId, replyToActivityId);
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotConnectorJsonContext.Default.ConnectorActivity);
+        var deadline = _time.GetUtcNow() + _retry.TotalBudget;
         for (var attempt = 1; ; attempt++)
         {
+            // Every attempt ends by the deadline, so the whole send fits inside the send claim's lifetime.
+            using var budget = new CancellationTokenSource(Remaining(deadline), _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
             var token = await _tokens.GetTokenAsync(cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, target);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = Json;
-            using var response = await _http.SendAsync(request, cancellationToken);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await _http.SendAsync(request, linked.Token);
+            }
+            catch (OperationCanceledException exception) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new BotConnectorException(
+                    System.Net.HttpStatusCode.RequestTimeout, null, null, $"no answer from the Connector within the send budget of {_retry.TotalBudget.TotalSeconds} s after {attempt} attempt(s)", exception);
+            }
+
+            using var response = sent;
             if (response.IsSuccessStatusCode)
             {
                 return await ReadIdAsync(response, cancellationToken);
@@ -71,9 +86,9 @@ internal sealed class BotConnectorClient
 
             var status = (int)response.StatusCode;
             var retryable = status is 408 or 429 or >= 500;
-            if (retryable && attempt < _retry.MaxAttempts)
+            var delay = retryable ? RetryDelay(response, attempt) : TimeSpan.Zero;
+            if (retryable && attempt < _retry.MaxAttempts && _time.GetUtcNow() + delay < deadline)
             {
-                var delay = RetryDelay(response, attempt);
                 BotConnectorLog.ConnectorRetrying(_logger, status, attempt, (long)delay.TotalMilliseconds);
                 await WaitAsync(delay, cancellationToken);
                 continue;
@@ -88,6 +103,12 @@ internal sealed class BotConnectorClient
             BotConnectorLog.ConnectorRefused(_logger, status, failure.ErrorCode, failure.OperationId);
             throw new PermanentDeliveryException($"the Connector refused the activity with {status} {failure.ErrorCode ?? "(no error code)"}", failure);
         }
+    }
+
+    private TimeSpan Remaining(DateTimeOffset deadline)
+    {
+        var left = deadline - _time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 
     private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)

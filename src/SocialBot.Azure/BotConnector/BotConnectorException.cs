@@ -27,6 +27,14 @@ public sealed class BotConnectorException : Exception
         OperationId = operationId;
     }
 
+    public BotConnectorException(HttpStatusCode statusCode, string? errorCode, string? operationId, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        OperationId = operationId;
+    }
+
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The <c>error.code</c> of the Connector's ErrorResponse, when it sent one.</summary>

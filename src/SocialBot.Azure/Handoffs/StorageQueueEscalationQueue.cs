@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SocialBot.Azure.Storage;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Handoffs;
@@ -23,7 +22,16 @@ internal sealed class StorageQueueEscalationQueue : IEscalationQueue
 
     public async Task EnqueueAsync(EscalationNotice notice, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(notice);
+        var json = SocialBotJson.SerializeCompact(notice);
+        if (!_codec.Fits(json) && notice.Text is { } text)
+        {
+            // IncludeText with a very long message: cut the text (marked) so the notice always fits a queue message.
+            var room = _codec.RoomFor(SocialBotJson.SerializeCompact(notice with { Text = "" }));
+            json = SocialBotJson.SerializeCompact(notice with { Text = QueueMessageCodec.Truncate(text, room) });
+        }
+
         var queue = _clients.Queues.GetQueueClient(_queueName);
-        await queue.SendMessageAsync(_codec.Encode(JsonSerializer.Serialize(notice, SocialBotJson.Options)), cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(_codec.Encode(json), cancellationToken: cancellationToken);
     }
 }

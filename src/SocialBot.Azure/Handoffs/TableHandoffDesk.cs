@@ -24,8 +24,10 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     private const string Partition = "handoff";
     private const int ImportBatch = 32;
     private const int UpdateAttempts = 5;
-    private const int NoteLimit = 1000;
-    private const int AuditLimit = 30_000;
+    private const int MaxKeyLength = 512;
+    private const int MaxNoteLength = 1_000;
+    private const string TicketProperty = "Ticket";
+    private const string AuditProperty = "Audit";
 
     private readonly StorageClients _clients;
     private readonly TableClient _table;
@@ -118,19 +120,21 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         return ToHandoff(await GetAsync(id, cancellationToken), _time.GetUtcNow());
     }
 
-    public Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default) =>
-        ReplyAsync(id, agent, text, replyKey: null, cancellationToken);
-
-    public async Task<Handoff> ReplyAsync(string id, string agent, string text, string? replyKey, CancellationToken cancellationToken = default)
+    public async Task<Handoff> ReplyAsync(string id, string agent, string text, string? requestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (requestId is not null && AgentReplyId.Problem(requestId) is { } problem)
+        {
+            throw new HandoffException(problem);
+        }
+
         var handoff = await ActAsync(id, agent, "reply", supervisor: false, (entity, now) => Claim(entity, agent, now, "replied", Excerpt(text)), cancellationToken);
         var now = _time.GetUtcNow();
         var mention = handoff.Ticket.Mention;
         await _outbound.EnqueueReplyAsync(
             new OutgoingReply
             {
-                ReplyId = $"{handoff.Id}/agent/{(string.IsNullOrWhiteSpace(replyKey) ? Guid.NewGuid().ToString("N") : replyKey.Trim())}",
+                ReplyId = AgentReplyId.For(handoff.Id, agent, text, requestId),
                 MentionId = mention.Id,
                 Channel = mention.Channel,
                 ConversationId = mention.ConversationId,
@@ -226,6 +230,7 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             try
             {
                 ticket = JsonSerializer.Deserialize<HandoffTicket>(text, SocialBotJson.Options);
+                problem = ticket is null ? "invalid handoff ticket: null" : Validate(ticket);
             }
             catch (JsonException exception)
             {
@@ -234,13 +239,26 @@ internal sealed class TableHandoffDesk : IHandoffDesk
         }
 
         var inserted = false;
-        if (ticket is null || string.IsNullOrWhiteSpace(ticket.Id))
+        if (problem is null)
+        {
+            try
+            {
+                inserted = await InsertAsync(ticket!, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 400 or 413)
+            {
+                // The table refused this one ticket (a value it cannot hold): park it with the reason, keep importing.
+                problem = $"the handoffs table refused the ticket ({exception.Status} {exception.ErrorCode})";
+            }
+        }
+
+        if (problem is not null)
         {
             await _poison.SendAsync(
                 queue.Name,
                 new PoisonMessage
                 {
-                    Reason = problem ?? "invalid handoff ticket: id is required",
+                    Reason = problem,
                     Queue = queue.Name,
                     DequeueCount = message.DequeueCount,
                     PoisonedAt = _time.GetUtcNow(),
@@ -248,13 +266,25 @@ internal sealed class TableHandoffDesk : IHandoffDesk
                 },
                 cancellationToken);
         }
-        else
-        {
-            inserted = await InsertAsync(ticket, cancellationToken);
-        }
 
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         return inserted;
+    }
+
+    /// <summary>Why a decoded ticket cannot become a handoff row, or null when it can.</summary>
+    private static string? Validate(HandoffTicket ticket)
+    {
+        if (string.IsNullOrWhiteSpace(ticket.Id))
+        {
+            return "invalid handoff ticket: id is required";
+        }
+
+        if (ticket.Mention is null || string.IsNullOrWhiteSpace(ticket.Mention.Id) || string.IsNullOrWhiteSpace(ticket.Mention.Channel))
+        {
+            return "invalid handoff ticket: mention (with id and channel) is required";
+        }
+
+        return RowKeyFor(ticket.Id).Length > MaxKeyLength ? $"invalid handoff ticket: id is longer than {MaxKeyLength} characters" : null;
     }
 
     private async Task<bool> InsertAsync(HandoffTicket ticket, CancellationToken cancellationToken)
@@ -268,9 +298,12 @@ internal sealed class TableHandoffDesk : IHandoffDesk
             ["Priority"] = ticket.Priority == HandoffPriority.Urgent ? "urgent" : "normal",
             ["DueBy"] = ticket.DueBy,
             ["CreatedAt"] = ticket.HandedOffAt,
-            ["Ticket"] = JsonSerializer.Serialize(ticket, SocialBotJson.Options),
             ["Audit"] = "[]",
         };
+
+        // Compact JSON (an emoji is 2 characters, not 12) split over as many properties as it needs, so whatever the
+        // customer wrote fits the table's 32K-character property limit.
+        TableText.Write(entity, TicketProperty, SocialBotJson.SerializeCompact(ticket));
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken);
@@ -324,37 +357,30 @@ internal sealed class TableHandoffDesk : IHandoffDesk
     }
 
     /// <summary>
-    /// Adds an audit line. The trail is one string property (at most 32K characters), so notes are cut to
-    /// <see cref="NoteLimit"/> characters and, should the trail still outgrow <see cref="AuditLimit"/>, the oldest lines after
-    /// the first are dropped (the first claim and every recent action stay).
+    /// Adds an audit line. Notes are cut to <see cref="MaxNoteLength"/> characters and the agent's name to 200; the trail
+    /// is written as compact JSON split over as many properties as it needs (<see cref="TableText"/>), each within the
+    /// table's 32K-character limit.
     /// </summary>
     private static void AppendAudit(TableEntity entity, string agent, DateTimeOffset now, string action, string? note)
     {
         var audit = ReadAudit(entity);
         audit.Add(new HandoffAuditEntry { At = now, Agent = Excerpt(agent, 200)!, Action = action, Note = Excerpt(note) });
-        var json = JsonSerializer.Serialize(audit, SocialBotJson.Options);
-        while (json.Length > AuditLimit && audit.Count > 2)
-        {
-            audit.RemoveAt(1);
-            json = JsonSerializer.Serialize(audit, SocialBotJson.Options);
-        }
-
-        entity["Audit"] = json;
+        TableText.Write(entity, AuditProperty, SocialBotJson.SerializeCompact(audit));
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private static string? Excerpt(string? text, int limit = NoteLimit) =>
+    private static string? Excerpt(string? text, int limit = MaxNoteLength) =>
         text is null || text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
 
     private static List<HandoffAuditEntry> ReadAudit(TableEntity entity) =>
-        JsonSerializer.Deserialize<List<HandoffAuditEntry>>(entity.GetString("Audit") ?? "[]", SocialBotJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<HandoffAuditEntry>>(TableText.Read(entity, AuditProperty) ?? "[]", SocialBotJson.Options) ?? [];
 
     private static Handoff ToHandoff(TableEntity entity, DateTimeOffset now)
     {
         var stored = Enum.Parse<HandoffStatus>(entity.GetString("Status") ?? "open", ignoreCase: true);
         var claimedUntil = entity.GetDateTimeOffset("ClaimedUntil");
         var status = HandoffRules.EffectiveStatus(stored, claimedUntil, now);
-        var ticket = JsonSerializer.Deserialize<HandoffTicket>(entity.GetString("Ticket") ?? "null", SocialBotJson.Options)
+        var ticket = JsonSerializer.Deserialize<HandoffTicket>(TableText.Read(entity, TicketProperty) ?? "null", SocialBotJson.Options)
             ?? throw new InvalidDataException($"handoff row {entity.RowKey} has no ticket");
         var dueBy = entity.GetDateTimeOffset("DueBy");
         return new Handoff

@@ -10,7 +10,7 @@ using SocialBot.Core.Triage;
 namespace SocialBot.Azure.Storage;
 
 /// <summary>Writes replies, handoffs (urgent and normal queues) and poison messages to Azure Storage queues.</summary>
-internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMentionQueue
+internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMentionQueue, IReplyRequeue
 {
     private readonly StorageClients _clients;
     private readonly QueueNamesOptions _names;
@@ -28,6 +28,9 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMen
 
     public Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default) =>
         SendAsync(_names.Replies, SocialBotJson.SerializeCompact(reply), cancellationToken);
+
+    public Task RequeueAsync(OutgoingReply reply, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        SendAsync(_names.Replies, SocialBotJson.SerializeCompact(reply), cancellationToken, delay);
 
     public Task EnqueueHandoffAsync(HandoffTicket ticket, CancellationToken cancellationToken = default)
     {
@@ -56,14 +59,19 @@ internal sealed class StorageQueueOutbound : IOutboundQueues, IPoisonQueue, IMen
             json = SocialBotJson.SerializeCompact(lean with { Message = QueueMessageCodec.Truncate(message.Message, _codec.RoomFor(SocialBotJson.SerializeCompact(lean))) });
         }
 
-        return SendAsync(PoisonName(queueName), json, cancellationToken);
+        // Time to live -1: a poison message stays until someone replays or deletes it (or retention purges it), instead
+        // of silently expiring after the service's default 7 days.
+        return SendAsync(PoisonName(queueName), json, cancellationToken, timeToLive: NeverExpires);
     }
 
     public static string PoisonName(string queueName) => queueName + "-poison";
 
-    private async Task SendAsync(string queueName, string text, CancellationToken cancellationToken)
+    /// <summary>The time to live that tells Azure Storage queues a message never expires (-1 second).</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    private async Task SendAsync(string queueName, string text, CancellationToken cancellationToken, TimeSpan? visibilityDelay = null, TimeSpan? timeToLive = null)
     {
         var queue = _clients.Queues.GetQueueClient(queueName);
-        await queue.SendMessageAsync(_codec.Encode(text), cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(_codec.Encode(text), visibilityDelay, timeToLive, cancellationToken);
     }
 }

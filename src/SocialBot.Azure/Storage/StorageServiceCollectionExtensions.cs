@@ -20,10 +20,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableMentionLedger>();
         services.AddSingleton<IMentionLedger>(sp => sp.GetRequiredService<TableMentionLedger>());
         services.Replace(ServiceDescriptor.Singleton<IConversationHistory>(sp => sp.GetRequiredService<TableMentionLedger>()));
+        services.AddSingleton<IEffectLog>(sp => sp.GetRequiredService<TableMentionLedger>());
+        services.AddSocialBotReliability(configuration);
         services.AddSingleton<StorageQueueOutbound>();
         services.AddSingleton<IOutboundQueues>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.AddSingleton<IPoisonQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.AddSingleton<IMentionQueue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
+        services.AddSingleton<IReplyRequeue>(sp => sp.GetRequiredService<StorageQueueOutbound>());
         services.TryAddSingleton<IFallbackReplyChannel, OutboxReplyChannel>();
         services.TryAddSingleton<ReplyChannelRouter>();
         services.AddSingleton<ISentReplyLog, TableSentReplyLog>();

@@ -15,7 +15,7 @@ namespace SocialBot.Azure.Storage;
 /// <c>mention|id</c> row per processed mention (outcome and trace). So one query reads everything triage needs and one
 /// entity-group transaction records the outcome: two storage operations per mention.
 /// </summary>
-internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
+internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory, IEffectLog
 {
     private const int RecentLimit = 20;
     private const int TraceLimit = 30_000;
@@ -46,6 +46,7 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
         DateTimeOffset? lastAgent = null;
         List<RecentMention> recent = [];
         string? version = null;
+        string? ackVersion = null;
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == StateRow)
@@ -56,7 +57,12 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
             }
             else if (entity.RowKey.StartsWith("ack|", StringComparison.Ordinal))
             {
-                lastAck = entity.GetDateTimeOffset("LastAcknowledgedAt");
+                // This mention's own reservation (an earlier delivery that did not finish) is not "already acknowledged".
+                ackVersion = entity.ETag.ToString();
+                if (entity.GetString("MentionId") != mention.Id)
+                {
+                    lastAck = entity.GetDateTimeOffset("LastAcknowledgedAt");
+                }
             }
             else
             {
@@ -67,6 +73,7 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
         return new LedgerState(processed, new ConversationHistory { LastAcknowledgedAt = lastAck, LastAgentReplyAt = lastAgent, RecentMentions = recent })
         {
             Version = version,
+            AcknowledgementVersion = ackVersion,
         };
     }
 
@@ -111,6 +118,121 @@ internal sealed class TableMentionLedger : IMentionLedger, IConversationHistory
             {
                 state = await ReadAsync(mention, cancellationToken);
             }
+        }
+    }
+
+    public async Task<AcknowledgementReservation> ReserveAcknowledgementAsync(
+        Mention mention, TriageDecision decision, LedgerState state, int dailyLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(state);
+        var counted = await CountAutoReplyAsync(mention, decision.DecidedAt, dailyLimit, cancellationToken);
+        if (counted != AcknowledgementReservation.Reserved)
+        {
+            return counted;
+        }
+
+        // Written only if the author's acknowledgement row is still the one the decision read (or still absent).
+        var entity = new TableEntity(PartitionFor(mention.Channel, mention.ConversationId), AckRow(mention.Author.Id))
+        {
+            ["LastAcknowledgedAt"] = decision.DecidedAt,
+            ["MentionId"] = mention.Id,
+        };
+        try
+        {
+            if (state.AcknowledgementVersion is null)
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(state.AcknowledgementVersion), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return AcknowledgementReservation.Reserved;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return AcknowledgementReservation.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Counts the acknowledgement against the author's cap for the UTC day, in the author's own partition
+    /// (<c>%%author|channel|id</c>, which no conversation partition can equal). The row lists the mention ids counted,
+    /// so a retried mention is not counted twice.
+    /// </summary>
+    private async Task<AcknowledgementReservation> CountAutoReplyAsync(Mention mention, DateTimeOffset at, int dailyLimit, CancellationToken cancellationToken)
+    {
+        var partition = AuthorPartition(mention.Channel, mention.Author.Id);
+        var row = "day|" + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        var ids = existing.HasValue ? ReadIds(existing.Value!.GetString("MentionIds")) : [];
+        if (ids.Contains(mention.Id))
+        {
+            return AcknowledgementReservation.Reserved;
+        }
+
+        if (ids.Count >= dailyLimit)
+        {
+            return AcknowledgementReservation.DailyLimitReached;
+        }
+
+        ids.Add(mention.Id);
+        var entity = new TableEntity(partition, row)
+        {
+            ["Channel"] = mention.Channel,
+            ["AuthorId"] = mention.Author.Id,
+            ["Count"] = ids.Count,
+            ["MentionIds"] = JsonSerializer.Serialize(ids, SocialBotJson.Options),
+        };
+        try
+        {
+            if (existing.HasValue)
+            {
+                await _table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+
+            return AcknowledgementReservation.Reserved;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return AcknowledgementReservation.Conflict;
+        }
+    }
+
+    public static string AuthorPartition(string channel, string authorId) => $"%%author|{TableKey.Escape(channel)}|{TableKey.Escape(authorId)}";
+
+    public static string EffectRow(string effect) => "effect|" + TableKey.Escape(effect);
+
+    public async Task<bool> HasDoneAsync(Mention mention, string effect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionFor(mention.Channel, mention.ConversationId), EffectRow(effect), ["DoneAt"], cancellationToken);
+        return row.HasValue;
+    }
+
+    public async Task MarkDoneAsync(Mention mention, string effect, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var entity = new TableEntity(PartitionFor(mention.Channel, mention.ConversationId), EffectRow(effect)) { ["DoneAt"] = at };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static List<string> ReadIds(string? json)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json, SocialBotJson.Options) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

@@ -94,9 +94,15 @@ internal static class AgentCommands
     {
         var id = IdArgument();
         var text = new Argument<string>("TEXT") { Description = "What to send the customer (in public channels everyone sees it: no personal details)." };
+        var requestId = new Option<string?>("--request-id")
+        {
+            Description = "An id for this request (1-64 letters, digits, '-', '_', '.'): running the command again with it never posts twice. "
+                + "Without it the id is derived from your name and the text, so the same text is sent once.",
+        };
         var command = new Command("reply", "Send your reply to the customer through the configured channel.");
         command.Arguments.Add(id);
         command.Arguments.Add(text);
+        command.Options.Add(requestId);
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, console, services, async (desk, view) =>
         {
             var message = parseResult.GetValue(text);
@@ -105,7 +111,7 @@ internal static class AgentCommands
                 throw new CliException("reply: TEXT is empty; write what to send the customer");
             }
 
-            var handoff = await desk.ReplyAsync(parseResult.GetValue(id)!, AgentName(parseResult, agent), message.Trim(), cancellationToken);
+            var handoff = await desk.ReplyAsync(parseResult.GetValue(id)!, AgentName(parseResult, agent), message.Trim(), parseResult.GetValue(requestId), cancellationToken);
             view.Write(handoff, $"Reply queued for {handoff.Channel}. You hold {handoff.Id} until {view.Time(handoff.ClaimedUntil)}; resolve it when done.");
         }));
         return command;

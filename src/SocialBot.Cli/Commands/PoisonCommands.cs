@@ -108,7 +108,7 @@ internal static class PoisonCommands
             : throw new CliException($"--queue: '{queue}' is not one of the app's queues ({string.Join(", ", known)})");
     }
 
-    private static async Task<T> StorageAsync<T>(Func<Task<T>> action)
+    internal static async Task<T> StorageAsync<T>(Func<Task<T>> action)
     {
         try
         {

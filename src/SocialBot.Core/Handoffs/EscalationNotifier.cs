@@ -32,11 +32,41 @@ public sealed class EscalationNotifier
             Priority = ticket.Priority,
             Channel = ticket.Mention.Channel,
             DueBy = ticket.DueBy,
-            Reasons = ticket.Reasons,
+            Reasons = _options.IncludeText ? ticket.Reasons : ticket.Reasons.Select(WithoutQuotes).ToList(),
             ArrivedAfterHours = ticket.ArrivedAfterHours,
             OnCall = ticket.ArrivedAfterHours && !string.IsNullOrWhiteSpace(_options.OnCall) ? _options.OnCall : null,
             Text = _options.IncludeText ? ticket.Mention.Text : null,
         };
+    }
+
+    /// <summary>
+    /// A reason without the customer's words: sentiment cues quote the text (<c>waiting: "still waiting"</c>), so
+    /// every quoted span is dropped (<c>waiting</c>) when the notice may not carry the text.
+    /// </summary>
+    public static string WithoutQuotes(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (!reason.Contains('"', StringComparison.Ordinal))
+        {
+            return reason;
+        }
+
+        var builder = new System.Text.StringBuilder(reason.Length);
+        var quoted = false;
+        foreach (var c in reason)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                builder.Append(c);
+            }
+        }
+
+        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words).Replace(" :", ":", StringComparison.Ordinal).TrimEnd(':', ' ');
     }
 
     /// <summary>Queues the notice for the ticket, if it calls for one. Returns whether one was queued.</summary>

@@ -23,14 +23,13 @@ public interface IHandoffDesk
 
     Task<Handoff> ShowAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Queues the agent's reply to the customer and records that an agent answered (claims an open handoff).</summary>
-    Task<Handoff> ReplyAsync(string id, string agent, string text, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// As <see cref="ReplyAsync(string, string, string, CancellationToken)"/>, with a key chosen by the caller for this reply:
-    /// a retry with the same key queues the same reply id, so the channel's sent marker absorbs it and the customer gets one reply.
+    /// Queues the agent's reply to the customer and records that an agent answered (claims an open handoff). Idempotent
+    /// per request: the reply id comes from <paramref name="requestId"/> (the CLI's <c>--request-id</c>, the inbox's
+    /// <c>replyKey</c>) or is derived (<see cref="AgentReplyId"/>), so a retry queues the same reply id and the customer
+    /// gets one reply.
     /// </summary>
-    Task<Handoff> ReplyAsync(string id, string agent, string text, string? replyKey, CancellationToken cancellationToken = default);
+    Task<Handoff> ReplyAsync(string id, string agent, string text, string? requestId = null, CancellationToken cancellationToken = default);
 
     Task<Handoff> ResolveAsync(string id, string agent, string? note = null, CancellationToken cancellationToken = default);
 

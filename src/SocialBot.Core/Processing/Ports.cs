@@ -19,6 +19,13 @@ public interface IMentionLedger
     /// </summary>
     Task<bool> RecordAsync(Mention mention, TriageDecision decision, LedgerState state, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reserves the automatic acknowledgement <paramref name="decision"/> made, under the concurrency token of the
+    /// <paramref name="state"/> it was decided on, and counts it against the author's daily cap. <see cref="AcknowledgementReservation.Conflict"/>
+    /// when another mention changed the author's acknowledgement meanwhile: read again and decide again.
+    /// </summary>
+    Task<AcknowledgementReservation> ReserveAcknowledgementAsync(Mention mention, TriageDecision decision, LedgerState state, int dailyLimit, CancellationToken cancellationToken = default);
+
     /// <summary>Records a channel's handoff status (a Bot Framework <c>handoff.status</c> event) on the conversation.</summary>
     Task RecordHandoffStatusAsync(string channel, string conversationId, string state, string? message, DateTimeOffset at, CancellationToken cancellationToken = default);
 
@@ -31,6 +38,9 @@ public sealed record LedgerState(bool AlreadyProcessed, ConversationHistory Hist
 {
     /// <summary>The version of the conversation state this was read at (opaque to callers; null when there was none).</summary>
     public string? Version { get; init; }
+
+    /// <summary>The version of the author's acknowledgement record (opaque; null when there was none).</summary>
+    public string? AcknowledgementVersion { get; init; }
 }
 
 /// <summary>The <c>mentions</c> queue, for ingesters inside the app (the Bot Framework channel).</summary>

@@ -13,9 +13,18 @@ public sealed partial class SendReplyProcessor
     private readonly ISentReplyLog _sent;
     private readonly TimeProvider _time;
     private readonly ILogger<SendReplyProcessor> _logger;
+    private readonly IReplyRequeue? _requeue;
 
-    public SendReplyProcessor(ReplyChannelRouter router, ISentReplyLog sent, TimeProvider time, ILogger<SendReplyProcessor> logger)
+    /// <summary>
+    /// How long a reply whose claim another delivery holds waits before it is tried again: most sends finish within it
+    /// (and each ends within the Connector's budget, well below the claim's lifetime), and a claim left by a worker
+    /// that died is taken over soon after it goes stale.
+    /// </summary>
+    public static readonly TimeSpan DeferDelay = TimeSpan.FromSeconds(15);
+
+    public SendReplyProcessor(ReplyChannelRouter router, ISentReplyLog sent, TimeProvider time, ILogger<SendReplyProcessor> logger, IReplyRequeue? requeue = null)
     {
+        _requeue = requeue;
         _router = router;
         _sent = sent;
         _time = time;
@@ -52,6 +61,12 @@ public sealed partial class SendReplyProcessor
                 case SendClaim.AlreadySent:
                     LogAlreadySent(_logger, reply.Channel);
                     return ProcessingResult.Done($"{reply.ReplyId}: already sent");
+                case SendClaim.InProgress when _requeue is not null:
+                    // Not a failure: the message comes back later (a new copy, visible after the delay) instead of
+                    // using up this one's dequeue count and ending on the poison queue while the claim is held.
+                    await _requeue.RequeueAsync(reply, DeferDelay, CancellationToken.None);
+                    LogDeferred(_logger, reply.Channel, (int)DeferDelay.TotalSeconds);
+                    return ProcessingResult.Done($"{reply.ReplyId}: being sent by another delivery; deferred {DeferDelay.TotalSeconds} s");
                 case SendClaim.InProgress:
                     throw new ReplyInProgressException($"{reply.ReplyId} is being sent by another delivery; retry later");
             }
@@ -110,6 +125,9 @@ public sealed partial class SendReplyProcessor
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Could not release the send claim of a {Channel} reply ({ErrorType}); its retry waits until the claim goes stale")]
     private static partial void LogReleaseFailed(ILogger logger, string channel, string errorType);
 
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Information, Message = "A {Channel} reply is being sent by another delivery; tried again in {DelaySeconds} s")]
+    private static partial void LogDeferred(ILogger logger, string channel, int delaySeconds);
+
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "A {Channel} reply was already sent; nothing to do")]
     private static partial void LogAlreadySent(ILogger logger, string channel);
 
@@ -130,6 +148,12 @@ public interface ISentReplyLog
 
     /// <summary>Drops a claim whose send failed.</summary>
     Task ReleaseAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Puts a reply back on the replies queue, to be delivered again after a delay.</summary>
+public interface IReplyRequeue
+{
+    Task RequeueAsync(OutgoingReply reply, TimeSpan delay, CancellationToken cancellationToken = default);
 }
 
 public enum SendClaim

@@ -25,6 +25,11 @@ public sealed partial class TriageMentionProcessor
     private readonly IHandoffAnnouncer[] _announcers;
     private readonly EscalationNotifier? _escalation;
     private readonly IOptOutStore? _optOuts;
+    private readonly IEffectLog? _effects;
+    private readonly AutoReplyOptions _autoReplies;
+
+    /// <summary>How often a mention is decided again after another delivery changed the author's acknowledgement.</summary>
+    private const int MaxDecideAttempts = 5;
 
     public TriageMentionProcessor(
         MentionParser parser,
@@ -35,9 +40,13 @@ public sealed partial class TriageMentionProcessor
         ILogger<TriageMentionProcessor> logger,
         IEnumerable<IHandoffAnnouncer>? announcers = null,
         EscalationNotifier? escalation = null,
-        IOptOutStore? optOuts = null)
+        IOptOutStore? optOuts = null,
+        IEffectLog? effects = null,
+        AutoReplyOptions? autoReplies = null)
     {
         _optOuts = optOuts;
+        _effects = effects;
+        _autoReplies = autoReplies ?? new AutoReplyOptions();
         _announcers = announcers?.ToArray() ?? [];
         _escalation = escalation;
         _parser = parser;
@@ -67,13 +76,47 @@ public sealed partial class TriageMentionProcessor
         }
 
         var now = _time.GetUtcNow();
-        var history = state.History;
-        if (_optOuts is not null && await _optOuts.FindAsync(mention.Channel, mention.Author.Id, cancellationToken) is { } optedOutAt)
+        var optedOutAt = _optOuts is null ? null : await _optOuts.FindAsync(mention.Channel, mention.Author.Id, cancellationToken);
+        TriageDecision decision;
+        for (var attempt = 1; ; attempt++)
         {
-            history = history with { OptedOutAt = optedOutAt };
+            // Decide and reserve the acknowledgement under the same concurrency token: when another mention of the
+            // author got there first, read again and decide again, so quick mentions never each get an acknowledgement.
+            decision = await _policy.DecideAsync(mention, now, WithOptOut(state.History, optedOutAt), cancellationToken);
+            if (!decision.Acknowledge)
+            {
+                break;
+            }
+
+            var reservation = await _ledger.ReserveAcknowledgementAsync(mention, decision, state, _autoReplies.MaxPerAuthorPerDay, cancellationToken);
+            if (reservation == AcknowledgementReservation.Reserved)
+            {
+                break;
+            }
+
+            if (reservation == AcknowledgementReservation.DailyLimitReached)
+            {
+                decision = decision with
+                {
+                    Reply = null,
+                    Trace = [.. decision.Trace, $"no automatic acknowledgement: this author already had {_autoReplies.MaxPerAuthorPerDay} today (SocialBot:AutoReplies:MaxPerAuthorPerDay)"],
+                };
+                break;
+            }
+
+            if (attempt == MaxDecideAttempts)
+            {
+                throw new InvalidOperationException($"{mention.Key}: the author's acknowledgement kept changing during {attempt} attempts; retry later");
+            }
+
+            state = await _ledger.ReadAsync(mention, cancellationToken);
+            if (state.AlreadyProcessed)
+            {
+                LogRepeat(_logger, mention.Channel);
+                return ProcessingResult.Done($"{mention.Key}: already processed (repeat delivery)");
+            }
         }
 
-        var decision = await _policy.DecideAsync(mention, now, history, cancellationToken);
         if (decision.OptOut && _optOuts is not null)
         {
             // Before the outcome is recorded: a retry after a crash here records it again (the first date is kept).
@@ -115,9 +158,12 @@ public sealed partial class TriageMentionProcessor
                 Trace = decision.Trace,
             };
             await _queues.EnqueueHandoffAsync(ticket, cancellationToken);
-            if (_escalation is not null)
+            if (_escalation?.Plan(ticket) is not null && !await HasDoneAsync(mention, NoticeEffect(ticket.Id), cancellationToken))
             {
-                await _escalation.NotifyAsync(ticket, cancellationToken);
+                if (await _escalation!.NotifyAsync(ticket, cancellationToken))
+                {
+                    await MarkDoneAsync(mention, NoticeEffect(ticket.Id), cancellationToken);
+                }
             }
 
             await AnnounceAsync(ticket, cancellationToken);
@@ -132,13 +178,37 @@ public sealed partial class TriageMentionProcessor
         return ProcessingResult.Done($"{mention.Key}: {outcome}{(decision.Acknowledge ? ", acknowledged" : "")}{(recorded ? "" : " (recorded by another delivery)")}");
     }
 
+    /// <summary>The effect key of a handoff's escalation notice (sent once per handoff id).</summary>
+    public static string NoticeEffect(string handoffId) => "notice|" + handoffId;
+
+    /// <summary>The effect key of a handoff's announcement to a channel (the <c>handoff.initiate</c> event; once per handoff id).</summary>
+    public static string AnnounceEffect(IHandoffAnnouncer announcer, string handoffId) => $"announce|{announcer?.GetType().Name}|{handoffId}";
+
+    private async Task<bool> HasDoneAsync(Mention mention, string effect, CancellationToken cancellationToken) =>
+        _effects is not null && await _effects.HasDoneAsync(mention, effect, cancellationToken);
+
+    private async Task MarkDoneAsync(Mention mention, string effect, CancellationToken cancellationToken)
+    {
+        if (_effects is not null)
+        {
+            await _effects.MarkDoneAsync(mention, effect, _time.GetUtcNow(), cancellationToken);
+        }
+    }
+
     private async Task AnnounceAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         foreach (var announcer in _announcers)
         {
+            var effect = AnnounceEffect(announcer, ticket.Id);
             try
             {
+                if (await HasDoneAsync(ticket.Mention, effect, cancellationToken))
+                {
+                    continue;
+                }
+
                 await announcer.AnnounceAsync(ticket, cancellationToken);
+                await MarkDoneAsync(ticket.Mention, effect, cancellationToken);
             }
 #pragma warning disable CA1031 // Best effort by design: the handoff is already queued for agents.
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -157,6 +227,9 @@ public sealed partial class TriageMentionProcessor
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "A {Channel} mention was delivered again after it was processed; nothing to do")]
     private static partial void LogRepeat(ILogger logger, string channel);
+
+    private static ConversationHistory WithOptOut(ConversationHistory history, DateTimeOffset? optedOutAt) =>
+        optedOutAt is null ? history : history with { OptedOutAt = optedOutAt };
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Triaged a {Channel} mention: {Outcome}, acknowledged {Acknowledged}")]
     private static partial void LogTriaged(ILogger logger, string channel, string outcome, bool acknowledged);

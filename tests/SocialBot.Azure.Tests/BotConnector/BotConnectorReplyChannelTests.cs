@@ -15,6 +15,7 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
 
     private readonly FakeTimeProvider _time = new(BotTestValues.Now);
     private readonly List<TimeSpan> _delays = [];
+    private bool _advanceClock;
     private readonly FakeTokenCredential _credential;
     private FakeHttpServer? _connector;
 
@@ -145,6 +146,35 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Send_ShouldStopRetryingWithinTheSendBudget_WhenTheConnectorKeepsAskingToWait()
+    {
+        // Arrange: each wait moves the clock; 30 s Retry-After three times would have taken 90 s plus the attempts.
+        _advanceClock = true;
+        var channel = await StartAsync((context, _) =>
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return Answer(context, 503, string.Empty);
+        });
+        var started = _time.GetUtcNow();
+
+        // Act
+        var exception = await Assert.ThrowsAsync<BotConnectorException>(() => channel.SendAsync(Reply(_connector!.BaseUrl)));
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.True(_time.GetUtcNow() - started < new ConnectorRetryPolicy().TotalBudget, $"took {_time.GetUtcNow() - started}");
+        Assert.Equal([TimeSpan.FromSeconds(30)], _delays);
+        Assert.Equal(2, _connector!.Requests.Count);
+    }
+
+    [Fact]
+    public void SendBudget_ShouldEndWellBeforeTheSendClaimGoesStale()
+    {
+        // Assert: the whole send, with the client's own timeout for a last attempt, ends before another delivery may take over.
+        Assert.True(new ConnectorRetryPolicy().TotalBudget + TimeSpan.FromSeconds(30) < SocialBot.Azure.Storage.TableSentReplyLog.StaleAfter);
+    }
+
+    [Fact]
     public async Task Send_ShouldThrowPermanentWithTheErrorCode_WhenConnectorAnswers403()
     {
         var channel = await StartAsync((context, _) =>
@@ -256,6 +286,11 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
     private Task RecordDelay(TimeSpan delay, CancellationToken cancellationToken)
     {
         _delays.Add(delay);
+        if (_advanceClock)
+        {
+            _time.Advance(delay);
+        }
+
         return Task.CompletedTask;
     }
 }

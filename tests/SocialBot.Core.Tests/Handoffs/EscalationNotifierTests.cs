@@ -86,4 +86,36 @@ public sealed class EscalationNotifierTests
         // Assert
         Assert.Equal(valid, result.Succeeded);
     }
+
+    [Theory]
+    [InlineData(false, "waiting")]
+    [InlineData(true, "waiting: \"still waiting on my refund\"")]
+    public void Plan_ShouldNotQuoteTheCustomer_InReasons_WhenTextIsNotIncluded(bool includeText, string expected)
+    {
+        // Arrange
+        var notifier = new EscalationNotifier(new EscalationOptions { WebhookUrl = "https://hooks.example/x", IncludeText = includeText }, Mock.Of<IEscalationQueue>());
+        var ticket = HandoffRulesTests.Ticket("m", HandoffPriority.Urgent, Due, arrivedAfterHours: true) with
+        {
+            Reasons = ["negative sentiment (-0.70)", "waiting: \"still waiting on my refund\"", "arrived after hours"],
+        };
+
+        // Act
+        var notice = notifier.Plan(ticket)!;
+
+        // Assert
+        Assert.Equal(["negative sentiment (-0.70)", expected, "arrived after hours"], notice.Reasons);
+    }
+
+    [Theory]
+    [InlineData("lexicon: \"awful\" -2.5", "lexicon: -2.5")]
+    [InlineData("sarcasm: \"great, just great\"", "sarcasm")]
+    [InlineData("arrived after hours", "arrived after hours")]
+    public void WithoutQuotes_ShouldDropEveryQuotedSpan(string reason, string expected)
+    {
+        // Act
+        var cleaned = EscalationNotifier.WithoutQuotes(reason);
+
+        // Assert
+        Assert.Equal(expected, cleaned);
+    }
 }

@@ -126,4 +126,22 @@ public sealed class SendReplyProcessorTests
 
         Assert.StartsWith("invalid reply message", result.PoisonReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Process_ShouldDeferInsteadOfFailing_WhenAnotherDeliveryHoldsTheClaim()
+    {
+        // Arrange
+        Claim(SendClaim.InProgress);
+        var requeue = new Mock<IReplyRequeue>();
+        var processor = new SendReplyProcessor(_channel.Object, _sent.Object, _time, NullLogger<SendReplyProcessor>.Instance, requeue.Object);
+
+        // Act
+        var result = await processor.ProcessAsync(Message);
+
+        // Assert
+        Assert.True(result.Completed);
+        Assert.Null(result.PoisonReason);
+        requeue.Verify(r => r.RequeueAsync(It.Is<OutgoingReply>(x => x.ReplyId == Reply.ReplyId), SendReplyProcessor.DeferDelay, It.IsAny<CancellationToken>()), Times.Once);
+        _channel.Verify(c => c.SendAsync(It.IsAny<OutgoingReply>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 }

@@ -81,7 +81,9 @@ public sealed class LanguageFaultTests : IAsyncLifetime
         var tickets = await TicketsAsync();
         Assert.NotEmpty(tickets);
         var expected = fault == "timeout" ? "azure failed (timeout)" : $"azure failed ({fault})";
-        Assert.Equal(Texts.Length, tickets.Count);
+        // At-least-once: a mention redelivered while its first delivery was still deciding queues its ticket again under
+        // the same id, and the desk keeps one per id; so count handoffs, not queue messages.
+        Assert.Equal(Texts.Length, tickets.Select(ticket => ticket.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(tickets, ticket =>
         {
             Assert.NotNull(ticket.Sentiment);
