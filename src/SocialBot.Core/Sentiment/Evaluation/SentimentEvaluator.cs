@@ -51,8 +51,11 @@ public static class SentimentEvaluator
         return Report(data, predicted, stopwatch.Elapsed);
     }
 
-    private static SentimentEvaluationReport Report(IReadOnlyList<LabeledText> data, SentimentLabel[] predicted, TimeSpan elapsed)
+    /// <summary>The report for predictions already made (training code scores its validation split with it).</summary>
+    public static SentimentEvaluationReport Report(IReadOnlyList<LabeledText> data, SentimentLabel[] predicted, TimeSpan elapsed)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(predicted);
         var confusion = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var correct = 0;
         for (var i = 0; i < data.Count; i++)
