@@ -7,6 +7,12 @@ public sealed class CascadeOptions
 {
     public const string SectionName = "SocialBot:Sentiment:Cascade";
 
+    /// <summary>
+    /// The local analyzer asked first: <c>hybrid</c> (default: the lexicon fast path, then the embedding head; needs
+    /// the models registered) or <c>embedded</c> (the lexicon alone, no model in memory).
+    /// </summary>
+    public string Local { get; set; } = "hybrid";
+
     /// <summary>Lower end (inclusive) of the local compound scores that count as uncertain.</summary>
     public double UncertainLow { get; set; } = -0.35;
 
@@ -50,6 +56,11 @@ public sealed class CascadeOptionsValidator : IValidateOptions<CascadeOptions>
         if (options.UncertainLow > options.UncertainHigh)
         {
             failures.Add($"{CascadeOptions.SectionName}:UncertainLow must not be above {CascadeOptions.SectionName}:UncertainHigh.");
+        }
+
+        if (options.Local is not ("hybrid" or "embedded"))
+        {
+            failures.Add($"{CascadeOptions.SectionName}:Local must be 'hybrid' or 'embedded'.");
         }
 
         if (options.FailureThreshold < 1)
