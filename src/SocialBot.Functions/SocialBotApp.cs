@@ -4,6 +4,7 @@ using SocialBot.Azure.Storage;
 using SocialBot.Core;
 using SocialBot.Functions.Hosting;
 using SocialBot.Functions.Telemetry;
+using SocialBot.Models;
 
 namespace SocialBot.Functions;
 
@@ -38,6 +39,7 @@ public static class SocialBotApp
 
         builder.Services.AddSocialBotStorage(builder.Configuration, catalog.Settings.Base64);
         builder.Services.AddSocialBotLanguage(SocialBot.Core.Configuration.SocialBotConfiguration.WithDefaults(builder.Configuration));
+        builder.Services.AddSocialBotEmbeddings(builder.Configuration);
         builder.Services.AddSingleton<FunctionDispatcher>();
         builder.Services.AddStorageStartup();
         builder.Services.AddSocialBotTelemetry(builder.Configuration);

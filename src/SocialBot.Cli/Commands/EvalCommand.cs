@@ -70,7 +70,7 @@ internal static class EvalCommand
                     o.WriteLine($"cascade: {cascade.ShareSentToRemote:P1} of texts sent to Azure (the cost), {cascade.Fallbacks} fell back to the local analyzer");
                 }
 
-                if (EvalErrors.Stages(provider) is { } stages)
+                if (EvalErrors.Stages(analyzer, provider) is { } stages)
                 {
                     o.WriteLine(stages);
                 }
@@ -78,17 +78,10 @@ internal static class EvalCommand
                 EvalErrors.WriteConfusion(o, report);
                 EvalErrors.WriteErrors(o, worst);
             }
-            else if (cascade is not null)
-            {
-                console.WriteJson(new CascadeEvaluationView(report, new CascadeCostView(cascade.TextsSentToRemote, cascade.ShareSentToRemote, cascade.Fallbacks, cascade.RemoteFailures), worst));
-            }
-            else if (errors > 0)
-            {
-                console.WriteJson(new ErrorsEvaluationView(report, worst));
-            }
             else
             {
-                console.WriteJson(report);
+                var cost = cascade is null ? null : new CascadeCostView(cascade.TextsSentToRemote, cascade.ShareSentToRemote, cascade.Fallbacks, cascade.RemoteFailures);
+                console.WriteJson(new EvaluationView(report, cost, errors > 0 ? worst : null));
             }
 
             return 0;
@@ -108,25 +101,11 @@ internal static class EvalCommand
         }
     }
 
-    /// <summary>The report plus the worst misclassifications.</summary>
-    private sealed record ErrorsEvaluationView(
-        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report, IReadOnlyList<Misclassification> Errors)
-    {
-        public int N => Report.N;
-
-        public double Accuracy => Report.Accuracy;
-
-        public double MacroF1 => Report.MacroF1;
-
-        public ClassScores Negative => Report.Negative;
-
-        public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Confusion => Report.Confusion;
-
-        public double TextsPerSecond => Report.TextsPerSecond;
-    }
-
-    private sealed record CascadeEvaluationView(
-        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report, CascadeCostView Cascade, IReadOnlyList<Misclassification> Errors)
+    /// <summary>The report, plus what the cascade cost (the share of texts sent to Azure) and the worst misclassifications when asked for.</summary>
+    private sealed record EvaluationView(
+        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] CascadeCostView? Cascade,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Misclassification>? Errors)
     {
         public int N => Report.N;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SocialBot.Core.Sentiment;
+using SocialBot.Core.Sentiment.Cascade;
 using SocialBot.Core.Sentiment.Evaluation;
 using SocialBot.Models.Sentiment;
 
@@ -15,10 +17,13 @@ internal static class EvalErrors
     public static IReadOnlyList<Misclassification> Worst(IEnumerable<Misclassification> misses, int count) =>
         [.. misses.OrderByDescending(m => m.Severity).ThenBy(m => m.Text, StringComparer.Ordinal).Take(count)];
 
-    /// <summary>Which stage decided how many texts, when the hybrid analyzer ran (null otherwise).</summary>
-    public static string? Stages(IServiceProvider provider)
+    /// <summary>Which stage decided how many texts, when the hybrid analyzer ran alone or inside the cascade (null otherwise).</summary>
+    public static string? Stages(ISentimentAnalyzer analyzer, IServiceProvider provider)
     {
-        if (provider.GetKeyedService<ISentimentAnalyzer>(HybridSentimentAnalyzer.AnalyzerName) is not HybridSentimentAnalyzer hybrid)
+        var local = analyzer is CascadeSentimentAnalyzer && provider.GetRequiredService<IOptions<CascadeOptions>>().Value.Local == HybridSentimentAnalyzer.AnalyzerName
+            ? provider.GetRequiredKeyedService<ISentimentAnalyzer>(HybridSentimentAnalyzer.AnalyzerName)
+            : analyzer;
+        if (local is not HybridSentimentAnalyzer hybrid)
         {
             return null;
         }

@@ -8,10 +8,11 @@ public sealed class CascadeOptions
     public const string SectionName = "SocialBot:Sentiment:Cascade";
 
     /// <summary>
-    /// The local analyzer asked first: <c>hybrid</c> (default: the lexicon fast path, then the embedding head; needs
-    /// the models registered) or <c>embedded</c> (the lexicon alone, no model in memory).
+    /// The local analyzer asked first: <c>embedded</c> (default: the lexicon alone, no model in memory) or
+    /// <c>hybrid</c> (the lexicon fast path, then the embedding head; needs <c>AddSocialBotEmbeddings</c>), which makes
+    /// the cascade lexicon → hybrid → Azure.
     /// </summary>
-    public string Local { get; set; } = "hybrid";
+    public string Local { get; set; } = "embedded";
 
     /// <summary>Lower end (inclusive) of the local compound scores that count as uncertain.</summary>
     public double UncertainLow { get; set; } = -0.35;
