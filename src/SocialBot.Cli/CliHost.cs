@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SocialBot.Azure.Language;
 using SocialBot.Core;
 using SocialBot.Core.Configuration;
+using SocialBot.Models;
 
 namespace SocialBot.Cli;
 
@@ -54,6 +55,7 @@ internal static class CliHost
 
         services.AddSocialBotCore(configuration, baseDirectory);
         services.AddSocialBotLanguage(SocialBotConfiguration.WithDefaults(configuration));
+        services.AddSocialBotEmbeddings(configuration);
         configure?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
         try

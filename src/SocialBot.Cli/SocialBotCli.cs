@@ -19,6 +19,7 @@ internal static class SocialBotCli
         root.Subcommands.Add(HoursCommand.Create(console, services));
         root.Subcommands.Add(EvalCommand.Create(console, services));
         root.Subcommands.Add(AnswersCommand.Create(console, services));
+        root.Subcommands.Add(TrainCommand.Create(console, services));
         root.Subcommands.Add(StorageCommands.Send(console, services));
         root.Subcommands.Add(StorageCommands.Status(console, services));
         root.Subcommands.Add(StorageCommands.Replies(console, services));

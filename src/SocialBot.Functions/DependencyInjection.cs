@@ -9,6 +9,7 @@ using SocialBot.Core.Configuration;
 using SocialBot.Functions.Functions;
 using SocialBot.Functions.Hosting;
 using SocialBot.Functions.Telemetry;
+using SocialBot.Models;
 using SocialBot.Networks;
 
 namespace SocialBot.Functions;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         var configuration = builder.Configuration;
         builder.Services.AddSingleton(queueSettings);
         builder.Services.AddSocialBotCore(configuration, appRoot);
+        builder.Services.AddSocialBotEmbeddings(configuration);
         if (!string.IsNullOrWhiteSpace(configuration["SocialBot:Bot:AppId"]))
         {
             // The Bot Connector becomes the reply channel; without a bot, replies go to the local outbox.

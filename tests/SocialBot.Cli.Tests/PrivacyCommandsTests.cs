@@ -49,7 +49,7 @@ public sealed class PrivacyCommandsTests : IAsyncLifetime
             Queue = "mentions",
             DequeueCount = 5,
             PoisonedAt = Cli.Time.GetUtcNow(),
-            Message = RunningApp.Sample("refund-complaint.json"),
+            Message = TestQueues.Sample("refund-complaint.json"),
         });
     }
 

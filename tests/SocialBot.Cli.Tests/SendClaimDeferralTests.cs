@@ -23,6 +23,7 @@ public sealed class SendClaimDeferralTests : IAsyncLifetime
         _azurite = azurite;
         _desk = new AgentDesk(azurite);
         _channel.SetupGet(c => c.Name).Returns("botconnector");
+        _channel.Setup(c => c.CanDeliver(It.IsAny<OutgoingReply>())).Returns(true);
     }
 
     public async Task InitializeAsync()
@@ -45,7 +46,7 @@ public sealed class SendClaimDeferralTests : IAsyncLifetime
     };
 
     private SendReplyProcessor Processor(ServiceProvider services) => new(
-        _channel.Object,
+        new ReplyChannelRouter([_channel.Object], Mock.Of<IFallbackReplyChannel>()),
         services.GetRequiredService<ISentReplyLog>(),
         _desk.Cli.Time,
         NullLogger<SendReplyProcessor>.Instance,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SocialBot.Core.Configuration;
 using SocialBot.Core.Sentiment;
 using SocialBot.Core.Sentiment.Cascade;
 
@@ -46,12 +47,17 @@ public static class LanguageServiceCollectionExtensions
                 LanguagePipeline.Create(options, provider.GetService<TokenCredential>()),
                 LoggerFor<AzureLanguageSentimentAnalyzer>(provider));
         });
-        services.AddKeyedSingleton<ISentimentAnalyzer>(CascadeAnalyzerKey, (provider, _) => new CascadeSentimentAnalyzer(
-            provider.GetRequiredKeyedService<ISentimentAnalyzer>(EmbeddedAnalyzerKey),
-            provider.GetRequiredKeyedService<ISentimentAnalyzer>(AzureAnalyzerKey),
-            provider.GetRequiredService<IOptions<CascadeOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            LoggerFor<CascadeSentimentAnalyzer>(provider)));
+        services.AddKeyedSingleton<ISentimentAnalyzer>(CascadeAnalyzerKey, (provider, _) =>
+        {
+            CascadeOptions options = provider.GetRequiredService<IOptions<CascadeOptions>>().Value;
+            return new CascadeSentimentAnalyzer(
+                provider.GetKeyedService<ISentimentAnalyzer>(options.Local)
+                    ?? throw new SocialBotConfigurationException($"{CascadeOptions.SectionName}:Local", $"the '{options.Local}' analyzer is not available in this program (the models are not registered); use 'embedded'"),
+                provider.GetRequiredKeyedService<ISentimentAnalyzer>(AzureAnalyzerKey),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                LoggerFor<CascadeSentimentAnalyzer>(provider));
+        });
 
         // The same instance, for callers that want its statistics (eval, status).
         services.AddSingleton(provider => (CascadeSentimentAnalyzer)provider.GetRequiredKeyedService<ISentimentAnalyzer>(CascadeAnalyzerKey));

@@ -13,11 +13,16 @@ internal static class EvalCommand
     public static Command Create(CliConsole console, CliServices services)
     {
         var dataOption = new Option<string>("--data") { Description = "A TSV with header label<TAB>text (labels negative, neutral, positive).", Required = true };
-        var analyzerOption = new Option<string?>("--analyzer") { Description = "embedded (default), azure or cascade; overrides SocialBot:Sentiment:Analyzer." };
-        analyzerOption.AcceptOnlyFromAmong("embedded", "azure", "cascade");
+        var analyzerOption = new Option<string?>("--analyzer")
+        {
+            Description = "lexicon (also 'embedded'), hybrid (lexicon fast path, then the embedding head), cascade (then Azure for uncertain texts) or azure; overrides SocialBot:Sentiment:Analyzer.",
+        };
+        analyzerOption.AcceptOnlyFromAmong("lexicon", "embedded", "hybrid", "azure", "cascade");
+        var errorsOption = new Option<int>("--errors") { Description = "List the N worst misclassifications (most confident wrong verdicts) with their cues and scores.", DefaultValueFactory = _ => 0 };
         var sentiment = new Command("sentiment", "Measure the sentiment analyzer on a labelled data set.");
         sentiment.Options.Add(dataOption);
         sentiment.Options.Add(analyzerOption);
+        sentiment.Options.Add(errorsOption);
         sentiment.SetAction(async (parseResult, cancellationToken) =>
         {
             var data = parseResult.GetValue(dataOption)!;
@@ -36,20 +41,23 @@ internal static class EvalCommand
                 throw new CliException(exception.Message, exception);
             }
 
+            var errors = parseResult.GetValue(errorsOption);
+            if (errors < 0)
+            {
+                throw new CliException("--errors must be 0 or more");
+            }
+
             var overrides = parseResult.GetValue(analyzerOption) is { } name
-                ? new Dictionary<string, string?> { ["SocialBot:Sentiment:Analyzer"] = name }
+                ? new Dictionary<string, string?> { ["SocialBot:Sentiment:Analyzer"] = name == "lexicon" ? "embedded" : name }
                 : null;
             using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: false, overrides);
             var analyzer = provider.GetRequiredService<ISentimentAnalyzer>();
-            if (analyzer is EmbeddedSentimentAnalyzer embedded && rows.Count > 0)
-            {
-                // Load the lexicons before the clock starts, so textsPerSecond measures analysis, not start-up.
-                _ = embedded.Analyze(rows[0].Text);
-            }
-
             var progress = console.Interactive && rows.Count >= 500 ? new ProgressBar(console.Error, rows.Count) : null;
-            var report = await SentimentEvaluator.EvaluateAsync(analyzer, rows, progress, cancellationToken);
+            await WarmUpAsync(analyzer, rows, cancellationToken);
+            var misses = errors > 0 ? new List<Misclassification>() : null;
+            var report = await SentimentEvaluator.EvaluateAsync(analyzer, rows, progress, misses, cancellationToken);
             progress?.Finish();
+            var worst = misses is null ? [] : EvalErrors.Worst(misses, errors);
             var cascade = (analyzer as CascadeSentimentAnalyzer)?.Statistics;
             if (CliOptions.IsText(parseResult))
             {
@@ -59,16 +67,21 @@ internal static class EvalCommand
                 o.WriteLine($"{report.TextsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} texts per second");
                 if (cascade is not null)
                 {
-                    o.WriteLine($"cascade: {cascade.ShareSentToRemote:P1} of texts sent to Azure (the cost), {cascade.Fallbacks} fell back to embedded");
+                    o.WriteLine($"cascade: {cascade.ShareSentToRemote:P1} of texts sent to Azure (the cost), {cascade.Fallbacks} fell back to the local analyzer");
                 }
-            }
-            else if (cascade is not null)
-            {
-                console.WriteJson(new CascadeEvaluationView(report, new CascadeCostView(cascade.TextsSentToRemote, cascade.ShareSentToRemote, cascade.Fallbacks, cascade.RemoteFailures)));
+
+                if (EvalErrors.Stages(analyzer, provider) is { } stages)
+                {
+                    o.WriteLine(stages);
+                }
+
+                EvalErrors.WriteConfusion(o, report);
+                EvalErrors.WriteErrors(o, worst);
             }
             else
             {
-                console.WriteJson(report);
+                var cost = cascade is null ? null : new CascadeCostView(cascade.TextsSentToRemote, cascade.ShareSentToRemote, cascade.Fallbacks, cascade.RemoteFailures);
+                console.WriteJson(new EvaluationView(report, cost, errors > 0 ? worst : null));
             }
 
             return 0;
@@ -80,8 +93,20 @@ internal static class EvalCommand
     }
 
     /// <summary>The report plus what the cascade cost: the share of texts sent to Azure.</summary>
-    private sealed record CascadeEvaluationView(
-        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report, CascadeCostView Cascade)
+    /// <summary>Scores one text before the clock starts, so textsPerSecond measures analysis, not loading lexicons or the model.</summary>
+    private static async Task WarmUpAsync(ISentimentAnalyzer analyzer, IReadOnlyList<LabeledText> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count > 0 && analyzer is not CascadeSentimentAnalyzer)
+        {
+            _ = await analyzer.AnalyzeAsync("warm up: still waiting for my refund", cancellationToken);
+        }
+    }
+
+    /// <summary>The report, plus what the cascade cost (the share of texts sent to Azure) and the worst misclassifications when asked for.</summary>
+    private sealed record EvaluationView(
+        [property: System.Text.Json.Serialization.JsonIgnore] SentimentEvaluationReport Report,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] CascadeCostView? Cascade,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Misclassification>? Errors)
     {
         public int N => Report.N;
 

@@ -16,6 +16,11 @@ public sealed class AnswerKnowledge
     public static AnswerKnowledge From(AnswersOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Matcher is not ("lexical" or "semantic"))
+        {
+            throw new SocialBotConfigurationException($"{AnswersOptions.SectionName}:Matcher", $"'{options.Matcher}' is not a matcher (lexical or semantic)");
+        }
+
         Thresholds(options.Lexical, $"{AnswersOptions.SectionName}:Lexical");
         Thresholds(options.Semantic, $"{AnswersOptions.SectionName}:Semantic");
         var entries = new List<AnswerEntry>();

@@ -27,6 +27,13 @@ public sealed class AnswersOptions
     public bool RequireQuestion { get; set; } = true;
 
     /// <summary>Thresholds of the BM25 matcher, used when no sentence embedder is registered.</summary>
+    /// <summary>
+    /// <c>lexical</c> (default: BM25 over the example questions, calibrated on samples/answers-dev.tsv) or
+    /// <c>semantic</c> (the process's sentence embedder, when one is registered; its thresholds are not yet calibrated
+    /// against the real model, so it is opt-in).
+    /// </summary>
+    public string Matcher { get; set; } = "lexical";
+
     public AnswerThresholdOptions Lexical { get; set; } = AnswerThresholdOptions.LexicalDefaults();
 
     /// <summary>Thresholds of the embedding matcher (cosine similarity), used when a sentence embedder is registered.</summary>

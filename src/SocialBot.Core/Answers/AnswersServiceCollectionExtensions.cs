@@ -31,13 +31,17 @@ public static class AnswersServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The semantic matcher over the process's one <see cref="ITextEmbedder"/> when one is registered, else BM25.</summary>
+    /// <summary>
+    /// BM25 by default; the semantic matcher over the process's one <see cref="ITextEmbedder"/> when
+    /// <c>SocialBot:Answers:Matcher</c> is <c>semantic</c> and an embedder is registered.
+    /// </summary>
     public static IAnswerMatcher CreateMatcher(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.GetRequiredService<AnswersOptions>();
         var knowledge = services.GetRequiredService<AnswerKnowledge>();
-        return services.GetService<ITextEmbedder>() is { } embedder
+        var semantic = string.Equals(options.Matcher, "semantic", StringComparison.OrdinalIgnoreCase);
+        return semantic && services.GetService<ITextEmbedder>() is { } embedder
             ? new SemanticAnswerMatcher(knowledge, embedder, options.Semantic)
             : new LexicalAnswerMatcher(knowledge, options.Lexical);
     }

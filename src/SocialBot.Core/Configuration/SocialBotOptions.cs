@@ -74,7 +74,7 @@ public sealed class TriageOptions
 
 public sealed class SentimentOptions
 {
-    /// <summary><c>embedded</c> (default, offline), <c>azure</c> or <c>cascade</c>.</summary>
+    /// <summary><c>embedded</c> (default, offline lexicon), <c>hybrid</c> (lexicon, then the embedding head; needs the models registered), <c>azure</c> or <c>cascade</c>.</summary>
     public string Analyzer { get; set; } = "embedded";
 
     /// <summary>Compound score at or below which a text is negative.</summary>

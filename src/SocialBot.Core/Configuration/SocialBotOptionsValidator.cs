@@ -9,7 +9,7 @@ namespace SocialBot.Core.Configuration;
 /// <summary>Checks the whole <c>SocialBot</c> section at start-up; every failure names the key that is wrong.</summary>
 public sealed partial class SocialBotOptionsValidator : IValidateOptions<SocialBotOptions>
 {
-    private static readonly string[] Analyzers = ["embedded", "azure", "cascade"];
+    private static readonly string[] Analyzers = ["embedded", "hybrid", "azure", "cascade"];
 
     private readonly string? _baseDirectory;
 

@@ -29,6 +29,9 @@ internal static class CustomerCareCues
     private const string Warning = CareCueFamilies.Warning;
     private const string Sarcasm = CareCueFamilies.Sarcasm;
 
+    /// <summary>Trace prefix of a care cue that was not counted because the sentence thanks for a fix.</summary>
+    private const string Resolved = "resolved";
+
     /// <summary>
     /// Finds the cues in <paramref name="tokens"/>, appends one valence per cue to <paramref name="items"/> after the
     /// token items, adjusts sarcastic praise in place, and returns the new item count. Cues obey the contrastive
@@ -37,15 +40,24 @@ internal static class CustomerCareCues
     public static int Apply(string text, ReadOnlySpan<Token> tokens, Span<double> items, int but, List<string> cues)
     {
         var count = tokens.Length;
+        var thankedForFix = CareContext.ThankedForFix(text, tokens);
         var situational = 0UL;
         var lastSituational = -1;
         var i = 0;
         while (i < tokens.Length)
         {
-            var (family, valence, end) = Match(tokens, i);
+            var (family, valence, end) = Match(text, tokens, i);
             if (family is null)
             {
                 i++;
+                continue;
+            }
+
+            // "thanks for rebooking me after the cancellation": the failure is what was put right, not a complaint.
+            if ((thankedForFix & (1UL << tokens[i].Sentence)) != 0 && !ReferenceEquals(family, Question))
+            {
+                cues.Add(Describe(Resolved, text, tokens[i], tokens[end]));
+                i = end + 1;
                 continue;
             }
 
@@ -106,7 +118,7 @@ internal static class CustomerCareCues
         }
     }
 
-    private static (string? Family, double Valence, int End) Match(ReadOnlySpan<Token> t, int i)
+    private static (string? Family, double Valence, int End) Match(string text, ReadOnlySpan<Token> t, int i)
     {
         var end = MatchWaiting(t, i);
         if (end >= 0)
@@ -120,7 +132,7 @@ internal static class CustomerCareCues
             return (Waiting, DurationValence, end);
         }
 
-        end = MatchFailure(t, i);
+        end = CareContext.IsRefundEnquiry(text, t, i) ? -1 : MatchFailure(t, i);
         if (end >= 0)
         {
             return (Failure, FailureValence, end);

@@ -84,14 +84,18 @@ public sealed class SemanticAnswerMatcherTests
     }
 
     [Fact]
-    public void AddSocialBotCore_ShouldUseTheRegisteredEmbedder_AndLexicalWithoutOne()
+    public void AddSocialBotCore_ShouldUseTheRegisteredEmbedder_OnlyWhenTheSemanticMatcherIsChosen()
     {
-        var configuration = new ConfigurationBuilder().Build();
-        using var withModel = new ServiceCollection().AddSingleton(_embedder.Object).AddSocialBotCore(configuration).BuildServiceProvider();
-        using var without = new ServiceCollection().AddSocialBotCore(configuration).BuildServiceProvider();
+        var semantic = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Answers:Matcher"] = "semantic" }).Build();
+        var defaults = new ConfigurationBuilder().Build();
+        using var withModel = new ServiceCollection().AddSingleton(_embedder.Object).AddSocialBotCore(semantic).BuildServiceProvider();
+        using var lexicalWithModel = new ServiceCollection().AddSingleton(_embedder.Object).AddSocialBotCore(defaults).BuildServiceProvider();
+        using var without = new ServiceCollection().AddSocialBotCore(semantic).BuildServiceProvider();
 
         Assert.IsType<SemanticAnswerMatcher>(withModel.GetRequiredService<IAnswerMatcher>());
+        Assert.IsType<LexicalAnswerMatcher>(lexicalWithModel.GetRequiredService<IAnswerMatcher>());
         Assert.IsType<LexicalAnswerMatcher>(without.GetRequiredService<IAnswerMatcher>());
         Assert.Equal("semantic", withModel.GetRequiredService<QuickAnswers>().MatcherName);
+        _embedder.Verify(e => e.Embed(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

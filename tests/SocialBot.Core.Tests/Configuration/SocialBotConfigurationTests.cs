@@ -44,7 +44,7 @@ public sealed class SocialBotConfigurationTests
     [InlineData("SocialBot:AfterHours:TeamName", "", "SocialBot:AfterHours:TeamName: is required")]
     [InlineData("SocialBot:AfterHours:Email", "not-an-email", "SocialBot:AfterHours:Email: 'not-an-email' is not an email address")]
     [InlineData("SocialBot:AfterHours:Voicemail", "call us", "SocialBot:AfterHours:Voicemail: 'call us' is not a phone number")]
-    [InlineData("SocialBot:Sentiment:Analyzer", "gpt", "SocialBot:Sentiment:Analyzer: 'gpt' is not one of embedded, azure, cascade")]
+    [InlineData("SocialBot:Sentiment:Analyzer", "gpt", "SocialBot:Sentiment:Analyzer: 'gpt' is not one of embedded, hybrid, azure, cascade")]
     [InlineData("SocialBot:Queues:Mentions", "Bad_Name", "SocialBot:Queues:Mentions: 'Bad_Name' is not a valid queue name")]
     [InlineData("SocialBot:Triage:UrgentResponseMinutes", "0", "SocialBot:Triage:UrgentResponseMinutes: 0 is outside")]
     [InlineData("SocialBot:Acknowledgement:Contact:0", "Email {email}", "SocialBot:Acknowledgement:Contact:0: must contain {voicemail}")]

@@ -133,7 +133,7 @@ public sealed class SendReplyProcessorTests
         // Arrange
         Claim(SendClaim.InProgress);
         var requeue = new Mock<IReplyRequeue>();
-        var processor = new SendReplyProcessor(_channel.Object, _sent.Object, _time, NullLogger<SendReplyProcessor>.Instance, requeue.Object);
+        var processor = new SendReplyProcessor(new ReplyChannelRouter([_channel.Object], Mock.Of<IFallbackReplyChannel>()), _sent.Object, _time, NullLogger<SendReplyProcessor>.Instance, requeue.Object);
 
         // Act
         var result = await processor.ProcessAsync(Message);

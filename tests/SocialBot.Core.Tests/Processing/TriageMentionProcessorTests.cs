@@ -64,6 +64,7 @@ public sealed class TriageMentionProcessorTests
             NullLogger<TriageMentionProcessor>.Instance,
             [_announcer.Object],
             escalation,
+            optOuts: null,
             _effects.Object,
             new AutoReplyOptions { MaxPerAuthorPerDay = dailyLimit });
     }

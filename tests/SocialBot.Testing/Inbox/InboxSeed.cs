@@ -162,7 +162,7 @@ public static class InboxSeed
             }
 
             var handoffId = $"{network}/{id}";
-            events.Add((replyAt, () => desk.ReplyAsync(handoffId, agent, "Sorry about this! We've sent you a private message to sort it out.", cancellationToken)));
+            events.Add((replyAt, () => desk.ReplyAsync(handoffId, agent, "Sorry about this! We've sent you a private message to sort it out.", requestId: null, cancellationToken)));
             events.Add((replyAt.AddMinutes(random.Next(2, 30)), () => desk.ResolveAsync(handoffId, agent, "answered", cancellationToken)));
         }
 

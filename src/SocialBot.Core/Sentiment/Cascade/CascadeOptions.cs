@@ -7,6 +7,13 @@ public sealed class CascadeOptions
 {
     public const string SectionName = "SocialBot:Sentiment:Cascade";
 
+    /// <summary>
+    /// The local analyzer asked first: <c>embedded</c> (default: the lexicon alone, no model in memory) or
+    /// <c>hybrid</c> (the lexicon fast path, then the embedding head; needs <c>AddSocialBotEmbeddings</c>), which makes
+    /// the cascade lexicon → hybrid → Azure.
+    /// </summary>
+    public string Local { get; set; } = "embedded";
+
     /// <summary>Lower end (inclusive) of the local compound scores that count as uncertain.</summary>
     public double UncertainLow { get; set; } = -0.35;
 
@@ -50,6 +57,11 @@ public sealed class CascadeOptionsValidator : IValidateOptions<CascadeOptions>
         if (options.UncertainLow > options.UncertainHigh)
         {
             failures.Add($"{CascadeOptions.SectionName}:UncertainLow must not be above {CascadeOptions.SectionName}:UncertainHigh.");
+        }
+
+        if (options.Local is not ("hybrid" or "embedded"))
+        {
+            failures.Add($"{CascadeOptions.SectionName}:Local must be 'hybrid' or 'embedded'.");
         }
 
         if (options.FailureThreshold < 1)

@@ -14,10 +14,23 @@ public static class SentimentEvaluator
     /// <param name="data">The gold rows.</param>
     /// <param name="progress">Receives the number of rows scored so far after each batch.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public static async Task<SentimentEvaluationReport> EvaluateAsync(
+    public static Task<SentimentEvaluationReport> EvaluateAsync(
         ISentimentAnalyzer analyzer,
         IReadOnlyList<LabeledText> data,
         IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        EvaluateAsync(analyzer, data, progress, misses: null, cancellationToken);
+
+    /// <param name="analyzer">The analyzer under test.</param>
+    /// <param name="data">The gold rows.</param>
+    /// <param name="progress">Receives the number of rows scored so far after each batch.</param>
+    /// <param name="misses">Receives every misclassified row with the verdict (for <c>--errors</c>); null to skip.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<SentimentEvaluationReport> EvaluateAsync(
+        ISentimentAnalyzer analyzer,
+        IReadOnlyList<LabeledText> data,
+        IProgress<int>? progress,
+        ICollection<Misclassification>? misses,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -42,6 +55,10 @@ public static class SentimentEvaluator
             for (var k = 0; k < results.Count; k++)
             {
                 predicted[start + k] = results[k].Label;
+                if (misses is not null && AsThreeClass(results[k].Label) != data[start + k].Label)
+                {
+                    misses.Add(new Misclassification(data[start + k].Text, data[start + k].Label, results[k]));
+                }
             }
 
             progress?.Report(start + batch.Count);
@@ -51,8 +68,11 @@ public static class SentimentEvaluator
         return Report(data, predicted, stopwatch.Elapsed);
     }
 
-    private static SentimentEvaluationReport Report(IReadOnlyList<LabeledText> data, SentimentLabel[] predicted, TimeSpan elapsed)
+    /// <summary>The report for predictions already made (training code scores its validation split with it).</summary>
+    public static SentimentEvaluationReport Report(IReadOnlyList<LabeledText> data, SentimentLabel[] predicted, TimeSpan elapsed)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(predicted);
         var confusion = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var correct = 0;
         for (var i = 0; i < data.Count; i++)
