@@ -84,7 +84,7 @@ public sealed class PollNetworksTimerTests : IAsyncLifetime
         using var reply = JsonDocument.Parse(post.Body);
         Assert.Equal(MentionId, reply.RootElement.GetProperty("reply").GetProperty("in_reply_to_tweet_id").GetString());
         var text = reply.RootElement.GetProperty("text").GetString();
-        Assert.Contains("back", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("9:00 AM", text, StringComparison.Ordinal); // back at the next staffed hour: Tuesday 09:00 in New York
         Assert.Equal(1, (await _app.Status.ReadAsync()).Acknowledged);
         var arrivals = _arrivals.ToArray();
         var firstPoll = arrivals.First(arrival => !arrival.Post).At;
@@ -108,15 +108,5 @@ public sealed class PollNetworksTimerTests : IAsyncLifetime
         }
 
         return true;
-    }
-
-    /// <summary>A fixed "now" that the test moves forward by hand; timers run in real time (as <see cref="FixedClock"/>).</summary>
-    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
     }
 }
