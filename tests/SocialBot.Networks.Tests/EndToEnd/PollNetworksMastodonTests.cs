@@ -16,8 +16,6 @@ public sealed class PollNetworksMastodonTests : IAsyncLifetime
     private const string Token = "mastodon-token-test";
     private const string StatusId = "113555000000000001";
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
     private readonly AzuriteFixture _azurite;
     private readonly ITestOutputHelper _output;
     private readonly SteppedClock _clock = new(FixedClock.AfterHours.GetUtcNow());
@@ -86,11 +84,7 @@ public sealed class PollNetworksMastodonTests : IAsyncLifetime
     public async Task Timer_ShouldPollMastodonAndReplyOnceInTheThread_WhenAMentionArrivesAfterHours()
     {
         // Act
-        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(Posts().Count >= 1), Limit), "no reply reached the fake Mastodon API");
-        var pollsBefore = Polls();
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(Polls() > pollsBefore), Limit), "the timer did not poll Mastodon again");
-        Assert.True(await TestQueues.EventuallyAsync(QueuesDrainedAsync, Limit), "the second poll was not processed");
+        await TimerRun.ReplyThenPollAgainAsync(_app, _clock, "Mastodon", () => Posts().Count, Polls);
 
         // Assert
         var post = Assert.Single(Posts());
@@ -103,12 +97,4 @@ public sealed class PollNetworksMastodonTests : IAsyncLifetime
     private List<SocialBot.Testing.Bot.RecordedRequest> Posts() => _api.Requests.Where(request => request.Method == "POST").ToList();
 
     private int Polls() => _api.Requests.Count(request => request.Path.StartsWith("/api/v1/notifications", StringComparison.Ordinal));
-
-    private async Task<bool> QueuesDrainedAsync()
-    {
-        var status = await _app.Status.ReadAsync();
-        return status.Queues.TryGetValue("mentions", out var mentions) && mentions == 0
-            && status.Queues.TryGetValue("replies", out var replies) && replies == 0
-            && status.Pending == 0;
-    }
 }

@@ -20,8 +20,6 @@ public sealed class PollNetworksTimerTests : IAsyncLifetime
 {
     private const string MentionId = "1900000000000000101";
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
     // One mention five minutes before FixedClock.AfterHours (Monday 21:00 in New York), returned on every poll
     // (also after since_id), as if X showed it again.
     private static readonly string Mention = $$"""
@@ -72,11 +70,7 @@ public sealed class PollNetworksTimerTests : IAsyncLifetime
     public async Task Timer_ShouldPollXAndReplyOnceInTheThread_WhenAMentionArrivesAfterHours()
     {
         // Act: the timer polls, the mention is triaged and answered; then the poll interval passes and the timer polls again.
-        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(Posts().Count >= 1), Limit), "no reply reached the fake X API");
-        var getsBefore = Gets();
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.True(await TestQueues.EventuallyAsync(() => Task.FromResult(Gets() > getsBefore), Limit), "the timer did not poll X again");
-        Assert.True(await TestQueues.EventuallyAsync(QueuesDrainedAsync, Limit), "the second poll was not processed");
+        await TimerRun.ReplyThenPollAgainAsync(_app, _clock, "X", () => Posts().Count, Gets);
 
         // Assert
         Assert.Equal(0, _x.BadSignatures);
@@ -95,18 +89,4 @@ public sealed class PollNetworksTimerTests : IAsyncLifetime
     private List<SocialBot.Testing.Bot.RecordedRequest> Posts() => _x.Requests.Where(request => request.Method == "POST").ToList();
 
     private int Gets() => _x.Requests.Count(request => request.Method == "GET" && request.Path.Contains("/mentions", StringComparison.Ordinal));
-
-    private async Task<bool> QueuesDrainedAsync()
-    {
-        foreach (var queue in new[] { "mentions", "replies" })
-        {
-            var properties = await _azurite.Queues.GetQueueClient(queue).GetPropertiesAsync();
-            if (properties.Value.ApproximateMessagesCount > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
