@@ -55,6 +55,9 @@ param mastodonInstanceUrl string = ''
 @description('Mastodon: brand hashtags (without #).')
 param mastodonBrandHashtags string[] = []
 
+@description('When the network pollers run (six-field NCRONTAB); each poller still decides itself whether a poll is due.')
+param networkPollSchedule string = '*/10 * * * * *'
+
 @description('Sentiment analyzer: embedded (offline lexicon), azure (Azure AI Language) or cascade (embedded first, Azure when unsure).')
 param sentimentAnalyzer 'embedded' | 'azure' | 'cascade' = 'cascade'
 
@@ -294,6 +297,7 @@ var socialBotSettings = union(
     SocialBot__Bot__TenantId: tenant().tenantId
     SocialBot__Bot__AppType: 'UserAssignedMSI'
     SocialBot__Bot__ManagedIdentityClientId: botIdentity.outputs.clientId
+    SocialBot__Networks__PollSchedule: networkPollSchedule
   },
   toObject(items(queues), q => 'SocialBot__Queues__${q.key}', q => q.value),
   reduce(

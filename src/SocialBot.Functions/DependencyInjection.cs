@@ -58,6 +58,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Messages>();
         builder.Services.AddSingleton<Health>();
         builder.Services.AddSingleton<MetaWebhook>();
+        builder.Services.AddSingleton<PollNetworks>();
         return builder;
     }
 }

@@ -66,6 +66,8 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<ITypeLocator, JobTypeLocator>();
         builder.Services.AddSingleton(new LocalJobType(typeof(QueueFunctions)));
         builder.Services.AddSingleton<QueueFunctions>();
+        builder.Services.AddSingleton(new LocalJobType(typeof(TimerFunctions)));
+        builder.Services.AddSingleton<TimerFunctions>();
         return builder;
     }
 

@@ -37,6 +37,9 @@ public static class LogEventIds
     /// <summary>4400-4499: the local host.</summary>
     public const int LocalHost = 4400;
 
+    /// <summary>4500-4599: timer functions (<c>PollNetworks</c>).</summary>
+    public const int TimerFunctions = 4500;
+
     /// <summary>5000-5999: free for the network connectors (X, Bluesky, Mastodon, Meta).</summary>
     public const int Networks = 5000;
 

@@ -60,7 +60,8 @@ public sealed class DriftGuardTests : IClassFixture<PublishedApp>
         var names = functions.Keys.Order(StringComparer.Ordinal).ToList();
 
         // Assert
-        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "SendReply", "TriageMention"], names);
+        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "PollNetworks", "SendReply", "TriageMention"], names);
+        Assert.Equal(("timerTrigger", "%SocialBot:Networks:PollSchedule%"), (functions["PollNetworks"].TriggerType, functions["PollNetworks"].Property("schedule")));
         Assert.Equal("%SocialBot:Queues:Mentions%", functions["TriageMention"].Property("queueName"));
         Assert.Equal("%SocialBot:Queues:Replies%", functions["SendReply"].Property("queueName"));
         Assert.Equal("%SocialBot:Queues:Notifications%", functions["NotifyEscalation"].Property("queueName"));
