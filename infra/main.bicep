@@ -58,6 +58,9 @@ param mastodonBrandHashtags string[] = []
 @description('When the network pollers run (six-field NCRONTAB); each poller still decides itself whether a poll is due.')
 param networkPollSchedule string = '*/10 * * * * *'
 
+@description('When the SweepRetention timer purges data older than the retention period (six-field NCRONTAB, UTC).')
+param retentionSchedule string = '0 30 3 * * *'
+
 @description('Sentiment analyzer: embedded (offline lexicon), azure (Azure AI Language) or cascade (embedded first, Azure when unsure).')
 param sentimentAnalyzer 'embedded' | 'azure' | 'cascade' = 'cascade'
 
@@ -298,6 +301,7 @@ var socialBotSettings = union(
     SocialBot__Bot__AppType: 'UserAssignedMSI'
     SocialBot__Bot__ManagedIdentityClientId: botIdentity.outputs.clientId
     SocialBot__Networks__PollSchedule: networkPollSchedule
+    SocialBot__Retention__Schedule: retentionSchedule
   },
   toObject(items(queues), q => 'SocialBot__Queues__${q.key}', q => q.value),
   reduce(

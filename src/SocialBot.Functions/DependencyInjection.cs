@@ -59,6 +59,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Health>();
         builder.Services.AddSingleton<MetaWebhook>();
         builder.Services.AddSingleton<PollNetworks>();
+        builder.Services.AddSingleton<SweepRetention>();
         return builder;
     }
 }

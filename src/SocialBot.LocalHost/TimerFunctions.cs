@@ -10,13 +10,19 @@ namespace SocialBot.LocalHost;
 public sealed class TimerFunctions
 {
     private readonly PollNetworks _pollNetworks;
+    private readonly SweepRetention _sweepRetention;
 
-    public TimerFunctions(PollNetworks pollNetworks)
+    public TimerFunctions(PollNetworks pollNetworks, SweepRetention sweepRetention)
     {
         _pollNetworks = pollNetworks;
+        _sweepRetention = sweepRetention;
     }
 
     [FunctionName(nameof(PollNetworks))]
     public Task PollNetworksAsync([TimerTrigger(PollNetworks.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         _pollNetworks.HandleAsync(cancellationToken);
+
+    [FunctionName(nameof(SweepRetention))]
+    public Task SweepRetentionAsync([TimerTrigger(SweepRetention.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        _sweepRetention.HandleAsync(cancellationToken);
 }

@@ -128,6 +128,7 @@ public sealed class MainTemplateTests(CompiledTemplate template)
     [InlineData("SocialBot__Bot__AppType")]
     [InlineData("SocialBot__Bot__ManagedIdentityClientId")]
     [InlineData("SocialBot__Networks__PollSchedule")]
+    [InlineData("SocialBot__Retention__Schedule")]
     [InlineData("SocialBot__Queues__{0}")]
     [InlineData("SocialBot__StaffedHours__Weekly__{0}")]
     [InlineData("SocialBot__StaffedHours__Closed")]

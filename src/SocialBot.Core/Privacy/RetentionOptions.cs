@@ -13,4 +13,7 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(1, 3650)]
     public int Days { get; set; } = 30;
+
+    /// <summary>When the <c>SweepRetention</c> timer runs (six-field NCRONTAB, UTC; default daily at 03:30).</summary>
+    public string Schedule { get; set; } = "0 30 3 * * *";
 }

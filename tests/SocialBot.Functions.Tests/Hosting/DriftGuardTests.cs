@@ -60,8 +60,9 @@ public sealed class DriftGuardTests : IClassFixture<PublishedApp>
         var names = functions.Keys.Order(StringComparer.Ordinal).ToList();
 
         // Assert
-        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "PollNetworks", "SendReply", "TriageMention"], names);
+        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "PollNetworks", "SendReply", "SweepRetention", "TriageMention"], names);
         Assert.Equal(("timerTrigger", "%SocialBot:Networks:PollSchedule%"), (functions["PollNetworks"].TriggerType, functions["PollNetworks"].Property("schedule")));
+        Assert.Equal(("timerTrigger", "%SocialBot:Retention:Schedule%"), (functions["SweepRetention"].TriggerType, functions["SweepRetention"].Property("schedule")));
         Assert.Equal("%SocialBot:Queues:Mentions%", functions["TriageMention"].Property("queueName"));
         Assert.Equal("%SocialBot:Queues:Replies%", functions["SendReply"].Property("queueName"));
         Assert.Equal("%SocialBot:Queues:Notifications%", functions["NotifyEscalation"].Property("queueName"));
