@@ -9,6 +9,7 @@ using SocialBot.Core.Configuration;
 using SocialBot.Functions.Functions;
 using SocialBot.Functions.Hosting;
 using SocialBot.Functions.Telemetry;
+using SocialBot.Inbox;
 using SocialBot.Networks;
 
 namespace SocialBot.Functions;
@@ -56,6 +57,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Messages>();
         builder.Services.AddSingleton<Health>();
         builder.Services.AddSingleton<MetaWebhook>();
+        builder.Services.AddSocialBotInbox(configuration);
+        builder.Services.AddSingleton<InboxFunctions>();
+        builder.Services.AddSingleton<InboxPageFunctions>();
         return builder;
     }
 }
