@@ -52,6 +52,9 @@ if $demo; then
   echo "==> Demo: staffed hours set to $window UTC every day, so it is after hours now and mentions get an automatic acknowledgement"
 fi
 
+# The agents' inbox signs in through the development sign-in (loopback only) on the local run.
+export SocialBot__Inbox__DevSignIn=true
+inbox_url="http://127.0.0.1:7071/inbox/dev-signin?agent=${USER:-agent}&roles=Agent,Supervisor"
 echo "==> Starting SocialBot on the local host (http://127.0.0.1:7071, log in .azurite/socialbot.log)"
 (cd "$root/src/SocialBot.LocalHost/bin/Release/net10.0" && exec dotnet SocialBot.LocalHost.dll) >"$root/.azurite/socialbot.log" 2>&1 &
 pids+=($!)
@@ -78,6 +81,8 @@ socialbot replies list --format text
 echo
 echo "==> What it handed off and the outcome counts (socialbot status)"
 socialbot status --format text
+echo
+echo "==> The agents' inbox: open $inbox_url"
 echo
 if $demo; then
   exit 0

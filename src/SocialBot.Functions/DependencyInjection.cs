@@ -10,6 +10,7 @@ using SocialBot.Functions.Functions;
 using SocialBot.Functions.Hosting;
 using SocialBot.Functions.Telemetry;
 using SocialBot.Models;
+using SocialBot.Inbox;
 using SocialBot.Networks;
 
 namespace SocialBot.Functions;
@@ -60,6 +61,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<MetaWebhook>();
         builder.Services.AddSingleton<PollNetworks>();
         builder.Services.AddSingleton<SweepRetention>();
+        builder.Services.AddSocialBotInbox(configuration);
+        builder.Services.AddSingleton<InboxFunctions>();
+        builder.Services.AddSingleton<InboxPageFunctions>();
         return builder;
     }
 }

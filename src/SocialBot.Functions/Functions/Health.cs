@@ -8,7 +8,7 @@ namespace SocialBot.Functions.Functions;
 /// <summary><c>GET /api/health</c>: 200 <c>{"status":"healthy"}</c> when storage answers, else 503 with the reason.</summary>
 public sealed class Health
 {
-    public const string Route = "health";
+    public const string Route = "api/health";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 

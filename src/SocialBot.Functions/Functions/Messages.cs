@@ -16,7 +16,7 @@ namespace SocialBot.Functions.Functions;
 /// </summary>
 public sealed partial class Messages
 {
-    public const string Route = "messages";
+    public const string Route = "api/messages";
 
     private readonly IServiceProvider _services;
     private readonly ClientRateLimiter _limiter;

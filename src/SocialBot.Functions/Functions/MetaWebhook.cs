@@ -14,7 +14,7 @@ namespace SocialBot.Functions.Functions;
 /// </summary>
 public sealed class MetaWebhook
 {
-    public const string Route = "networks/meta";
+    public const string Route = "api/networks/meta";
 
     private readonly IServiceProvider _services;
     private readonly ClientRateLimiter _limiter;

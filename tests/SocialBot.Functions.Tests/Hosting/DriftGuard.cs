@@ -34,7 +34,7 @@ public static class DriftGuard
                     Expect(problems, function.Name, "schedule", function.Property("schedule"), match.Schedule);
                     break;
                 case "httpTrigger":
-                    Expect(problems, function.Name, "route", "/api/" + function.Property("route"), match.Route);
+                    Expect(problems, function.Name, "route", "/" + function.Property("route"), match.Route);
                     Expect(problems, function.Name, "methods", string.Join(",", function.Methods), string.Join(",", match.Methods));
                     break;
                 default:

@@ -48,6 +48,7 @@ public sealed class DriftGuardTests : IClassFixture<PublishedApp>
         var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
         Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]
@@ -60,7 +61,9 @@ public sealed class DriftGuardTests : IClassFixture<PublishedApp>
         var names = functions.Keys.Order(StringComparer.Ordinal).ToList();
 
         // Assert
-        Assert.Equal(["Health", "Messages", "MetaWebhook", "NotifyEscalation", "PollNetworks", "SendReply", "SweepRetention", "TriageMention"], names);
+        Assert.Equal(
+            ["Health", "InboxAsset", "InboxCheck", "InboxClaim", "InboxDashboard", "InboxDashboardPage", "InboxDevSignIn", "InboxExtend", "InboxHandoff", "InboxHandoffs", "InboxMe", "InboxNext", "InboxPage", "InboxRelease", "InboxReply", "InboxResolve", "InboxSignOut", "Messages", "MetaWebhook", "NotifyEscalation", "PollNetworks", "SendReply", "SweepRetention", "TriageMention"],
+            names);
         Assert.Equal(("timerTrigger", "%SocialBot:Networks:PollSchedule%"), (functions["PollNetworks"].TriggerType, functions["PollNetworks"].Property("schedule")));
         Assert.Equal(("timerTrigger", "%SocialBot:Retention:Schedule%"), (functions["SweepRetention"].TriggerType, functions["SweepRetention"].Property("schedule")));
         Assert.Equal("%SocialBot:Queues:Mentions%", functions["TriageMention"].Property("queueName"));
@@ -72,10 +75,35 @@ public sealed class DriftGuardTests : IClassFixture<PublishedApp>
             Assert.Equal("AzureWebJobsStorage", functions[name].Property("connection"));
             Assert.Equal("String", functions[name].Property("dataType"));
         });
-        Assert.Equal(("messages", "POST"), (functions["Messages"].Property("route"), string.Join(",", functions["Messages"].Methods)));
-        Assert.Equal(("health", "GET"), (functions["Health"].Property("route"), string.Join(",", functions["Health"].Methods)));
-        Assert.Equal(("networks/meta", "GET,POST"), (functions["MetaWebhook"].Property("route"), string.Join(",", functions["MetaWebhook"].Methods.Select(method => method.ToUpperInvariant()))));
-        Assert.All(new[] { "Messages", "Health", "MetaWebhook" }, name => Assert.Equal("Anonymous", functions[name].Property("authLevel")));
+        var http = new Dictionary<string, (string Route, string Methods)>
+        {
+            ["Messages"] = ("api/messages", "POST"),
+            ["Health"] = ("api/health", "GET"),
+            ["MetaWebhook"] = ("api/networks/meta", "GET,POST"),
+            ["InboxMe"] = ("api/inbox/me", "GET"),
+            ["InboxHandoffs"] = ("api/inbox/handoffs", "GET"),
+            ["InboxHandoff"] = ("api/inbox/handoff", "GET"),
+            ["InboxNext"] = ("api/inbox/next", "POST"),
+            ["InboxClaim"] = ("api/inbox/handoff/claim", "POST"),
+            ["InboxReply"] = ("api/inbox/handoff/reply", "POST"),
+            ["InboxResolve"] = ("api/inbox/handoff/resolve", "POST"),
+            ["InboxRelease"] = ("api/inbox/handoff/release", "POST"),
+            ["InboxExtend"] = ("api/inbox/handoff/extend", "POST"),
+            ["InboxCheck"] = ("api/inbox/check", "POST"),
+            ["InboxDashboard"] = ("api/inbox/dashboard", "GET"),
+            ["InboxPage"] = ("inbox", "GET"),
+            ["InboxDashboardPage"] = ("inbox/dashboard", "GET"),
+            ["InboxAsset"] = ("inbox/assets/{name}", "GET"),
+            ["InboxDevSignIn"] = ("inbox/dev-signin", "GET"),
+            ["InboxSignOut"] = ("inbox/signout", "GET"),
+        };
+        Assert.All(http, expected =>
+        {
+            var function = functions[expected.Key];
+            Assert.Equal("httpTrigger", function.TriggerType);
+            Assert.Equal(expected.Value, (function.Property("route")!, string.Join(",", function.Methods.Select(method => method.ToUpperInvariant()))));
+            Assert.Equal("Anonymous", function.Property("authLevel"));
+        });
     }
 
     [Fact]
