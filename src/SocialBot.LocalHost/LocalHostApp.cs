@@ -18,6 +18,12 @@ public static partial class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    /// <summary>The storage connection setting (a connection string, or <c>AzureWebJobsStorage__queueServiceUri</c> etc.).</summary>
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    /// <summary>The connection used when <see cref="StorageSetting"/> is not set: Azurite on its default ports.</summary>
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -30,6 +36,13 @@ public static partial class LocalHostApp
         // caller configures next takes precedence.
         builder.AddLocalFunctionHost();
         configure?.Invoke(builder);
+        if (!builder.Configuration.GetSection(StorageSetting).Exists())
+        {
+            // The queue extension reads the connection from configuration itself: give it the local emulator, the
+            // same default the app's storage clients use, so a fresh checkout starts with nothing set.
+            builder.Configuration.AddInMemoryCollection([new(StorageSetting, DevelopmentStorage)]);
+        }
+
         builder.AddSocialBotApp();
         var app = builder.Build();
         app.MapHttpFunctions();
