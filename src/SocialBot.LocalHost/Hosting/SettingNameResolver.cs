@@ -5,7 +5,7 @@ namespace SocialBot.LocalHost.Hosting;
 
 /// <summary>
 /// Resolves <c>%Setting%</c> in trigger attributes (queue names, timer schedules) from the app's configuration over the
-/// embedded defaults, so the local host runs with no settings at all, as the app's options do.
+/// embedded defaults (key by key), so the local host runs with no settings at all, as the app's options do.
 /// </summary>
 internal sealed class SettingNameResolver : INameResolver
 {
@@ -21,7 +21,14 @@ internal sealed class SettingNameResolver : INameResolver
         var names = typeof(QueueNamesOptions).GetProperties()
             .Where(property => property.PropertyType == typeof(string))
             .ToDictionary(property => $"{SocialBotOptions.SectionName}:Queues:{property.Name}", property => (string?)property.GetValue(queues));
-        _configuration = new ConfigurationBuilder().AddInMemoryCollection(names).AddConfiguration(effective).Build();
+        // Every embedded default key underneath, one by one: a configuration that sets one key of a sub-section (say
+        // Networks:Meta) replaces that sub-section's defaults for the options, but a schedule such as
+        // Networks:PollSchedule must still resolve.
+        _configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(SocialBotConfiguration.Defaults)
+            .AddInMemoryCollection(names)
+            .AddConfiguration(effective)
+            .Build();
     }
 
     public string? Resolve(string name) =>
