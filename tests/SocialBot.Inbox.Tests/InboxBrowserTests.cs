@@ -86,6 +86,10 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumFixture>, IAsyncLi
 
         await Task.WhenAll(alex.Locator("#claim").ClickAsync(), sam.Locator("#claim").ClickAsync());
 
+        // A click returns once it is made, not when the page's claim request has been answered: wait for the claim.
+        Assert.True(
+            await TestQueues.EventuallyAsync(async () => (await _host.Desk.ShowAsync("bluesky/race")).ClaimedBy is not null, TimeSpan.FromSeconds(10)),
+            "neither agent's claim reached the desk");
         var holder = (await _host.Desk.ShowAsync("bluesky/race")).ClaimedBy;
         Assert.Contains(holder, new[] { "alex", "sam" });
         var (winner, loser) = holder == "alex" ? (alex, sam) : (sam, alex);
