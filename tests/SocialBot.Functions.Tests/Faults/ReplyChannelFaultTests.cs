@@ -41,7 +41,7 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendReply_ShouldBePoisonedByTheQueueExtensionAfterFiveAttempts_WhenTheChannelAlwaysFails()
+    public async Task SendReply_ShouldBePoisonedWithTheLastErrorAfterFiveAttempts_WhenTheChannelAlwaysFails()
     {
         // Arrange
         var channel = new FaultyReplyChannel { TransientFailures = int.MaxValue };
@@ -51,9 +51,14 @@ public sealed class ReplyChannelFaultTests : IAsyncLifetime
         await using var app = await FaultApp.StartAsync(_azurite, channel);
         var poisoned = await TestQueues.EventuallyAsync(async () => (await TestQueues.PeekAsync(_azurite, "replies-poison")).Count == 2, Limit);
 
-        // Assert: the extension moves the original reply as it was (maxDequeueCount 5 in host.json); no envelope.
+        // Assert: the last attempt (maxDequeueCount 5 in host.json) parks the reply itself, with the error that ended it.
         Assert.True(poisoned, "the replies did not reach replies-poison");
-        Assert.All(await TestQueues.PeekAsync(_azurite, "replies-poison"), text => Assert.Contains("\"replyId\"", text, StringComparison.Ordinal));
+        Assert.All(await TestQueues.PoisonAsync(_azurite, "replies"), message =>
+        {
+            Assert.Equal(5, message.DequeueCount);
+            Assert.StartsWith("failed 5 times (maxDequeueCount); last error ", message.Reason, StringComparison.Ordinal);
+            Assert.Contains("\"replyId\"", message.Message, StringComparison.Ordinal);
+        });
         Assert.Equal(2, channel.Attempted.Count);
         Assert.All(channel.Attempted, id => Assert.Equal(5, channel.AttemptsFor(id)));
         Assert.Empty(channel.Deliveries);

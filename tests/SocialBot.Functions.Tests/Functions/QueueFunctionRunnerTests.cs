@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SocialBot.Core.Processing;
 using SocialBot.Functions.Functions;
+using SocialBot.Functions.Hosting;
 
 namespace SocialBot.Functions.Tests.Functions;
 
@@ -16,7 +17,7 @@ public sealed class QueueFunctionRunnerTests
 
     public QueueFunctionRunnerTests()
     {
-        _runner = new QueueFunctionRunner(_poison.Object, new FakeTimeProvider(Now), NullLogger<QueueFunctionRunner>.Instance);
+        _runner = new QueueFunctionRunner(_poison.Object, new FakeTimeProvider(Now), NullLogger<QueueFunctionRunner>.Instance, new QueueHostSettings { MaxDequeueCount = 5 });
     }
 
     [Fact]
@@ -52,6 +53,44 @@ public sealed class QueueFunctionRunnerTests
         // Assert
         Assert.IsType<HttpRequestException>(exception);
         _poison.Verify(p => p.SendAsync(It.IsAny<string>(), It.IsAny<PoisonMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_ShouldParkTheMessageWithTheErrorAndComplete_WhenTheLastAttemptFails()
+    {
+        // Arrange
+        PoisonMessage? parked = null;
+        _poison.Setup(p => p.SendAsync("replies", It.IsAny<PoisonMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<string, PoisonMessage, CancellationToken>((_, message, _) => parked = message)
+            .Returns(Task.CompletedTask);
+        var detail = "connector said 503\n" + new string('x', 1000);
+        Task<ProcessingResult> Failing(string message, CancellationToken cancellationToken) => throw new HttpRequestException(detail);
+
+        // Act
+        var exception = await Record.ExceptionAsync(() => _runner.RunAsync("SendReply", "replies", "{\"id\":\"r1\"}", 5, Failing, CancellationToken.None));
+
+        // Assert
+        Assert.Null(exception);
+        Assert.NotNull(parked);
+        Assert.StartsWith("failed 5 times (maxDequeueCount); last error HttpRequestException: connector said 503 xxx", parked.Reason, StringComparison.Ordinal);
+        Assert.True(parked.Reason.Length < QueueFunctionRunner.MaxErrorLength + 100, $"reason of {parked.Reason.Length} characters");
+        Assert.Equal("{\"id\":\"r1\"}", parked.Message);
+        Assert.Equal(5, parked.DequeueCount);
+    }
+
+    [Fact]
+    public async Task Run_ShouldRethrowSoTheExtensionPoisonsIt_WhenParkingAfterTheLastAttemptFails()
+    {
+        // Arrange
+        _poison.Setup(p => p.SendAsync(It.IsAny<string>(), It.IsAny<PoisonMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("storage down"));
+        static Task<ProcessingResult> Failing(string message, CancellationToken cancellationToken) => throw new TimeoutException("slow");
+
+        // Act
+        var exception = await Record.ExceptionAsync(() => _runner.RunAsync("TriageMention", "mentions", "{}", 6, Failing, CancellationToken.None));
+
+        // Assert
+        Assert.IsType<TimeoutException>(exception);
     }
 
     [Fact]
