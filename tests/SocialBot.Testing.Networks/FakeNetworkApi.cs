@@ -28,6 +28,7 @@ public abstract class FakeNetworkApi : IAsyncDisposable
 {
     private readonly List<FakeMention> _mentions = [];
     private readonly List<FakePost> _posts = [];
+    private readonly List<(long Timestamp, string Endpoint)> _arrivals = [];
     private FakeHttpServer _server = null!;
     private int _rejected;
 
@@ -92,7 +93,21 @@ public abstract class FakeNetworkApi : IAsyncDisposable
 
     /// <summary>API requests per endpoint (method and path without the query; ids kept as they are).</summary>
     public IReadOnlyDictionary<string, int> RequestCounts() =>
-        ApiRequests.GroupBy(request => $"{request.Method} {request.Path.Split('?')[0]}").OrderBy(group => group.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count());
+        ApiRequests.GroupBy(Endpoint).OrderBy(group => group.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count());
+
+    /// <summary>When each API request arrived (<see cref="Stopwatch.GetTimestamp"/>) and its endpoint (method and path without the query).</summary>
+    public IReadOnlyList<(long Timestamp, string Endpoint)> Arrivals
+    {
+        get
+        {
+            lock (_arrivals)
+            {
+                return [.. _arrivals];
+            }
+        }
+    }
+
+    private static string Endpoint(RecordedRequest request) => $"{request.Method} {request.Path.Split('?')[0]}";
 
     public ValueTask DisposeAsync()
     {
@@ -143,6 +158,11 @@ public abstract class FakeNetworkApi : IAsyncDisposable
         {
             await HandleFakeAsync(context, request);
             return;
+        }
+
+        lock (_arrivals)
+        {
+            _arrivals.Add((Stopwatch.GetTimestamp(), Endpoint(request)));
         }
 
         if (Refuse(request) is { } refusal)
