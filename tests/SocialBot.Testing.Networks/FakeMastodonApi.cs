@@ -78,7 +78,7 @@ public sealed class FakeMastodonApi : FakeNetworkApi
         var since = long.TryParse(sinceId, CultureInfo.InvariantCulture, out var value) ? value : 0;
         return new JsonArray([.. Mentions.Where(mention => NotificationId(mention) > since).Reverse().Select(mention =>
         {
-            var account = new JsonObject { ["id"] = "109000000000" + Math.Abs(StringComparer.Ordinal.GetHashCode(mention.AuthorHandle) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture), ["username"] = mention.AuthorHandle.Split('@')[0], ["acct"] = mention.AuthorHandle, ["display_name"] = mention.AuthorName, ["bot"] = false };
+            var account = new JsonObject { ["id"] = AuthorId(mention.AuthorHandle), ["username"] = mention.AuthorHandle.Split('@')[0], ["acct"] = mention.AuthorHandle, ["display_name"] = mention.AuthorName, ["bot"] = false };
             return new JsonObject
             {
                 ["id"] = NotificationId(mention).ToString(CultureInfo.InvariantCulture),
@@ -97,6 +97,13 @@ public sealed class FakeMastodonApi : FakeNetworkApi
                 },
             };
         })]).ToJsonString();
+    }
+
+    /// <summary>A stable account id per author handle (the order in which authors first mentioned the account).</summary>
+    private string AuthorId(string handle)
+    {
+        var authors = Mentions.Select(mention => mention.AuthorHandle).Distinct(StringComparer.Ordinal).ToList();
+        return (109_000_000_000_100_000 + authors.IndexOf(handle)).ToString(CultureInfo.InvariantCulture);
     }
 
     private (int, string, IDictionary<string, string>?) Reply(string body)
