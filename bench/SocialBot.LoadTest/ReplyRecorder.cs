@@ -58,6 +58,13 @@ internal class RecordingReplyChannel : IFallbackReplyChannel
         await _inner.SendAsync(reply, cancellationToken);
         _recorder.Record(reply.MentionId);
     }
+
+    public async Task KeepAsync(OutgoingReply reply, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        await (_inner is IFallbackReplyChannel fallback ? fallback.KeepAsync(reply, reason, cancellationToken) : _inner.SendAsync(reply, cancellationToken));
+        _recorder.Record(reply.MentionId);
+    }
 }
 
 internal sealed class IdempotentRecordingReplyChannel : RecordingReplyChannel, IIdempotentReplyChannel

@@ -204,6 +204,7 @@ public sealed class AgentCommandsTests : IAsyncLifetime
         }
 
         var replies = await Cli.RunAsync("replies", "list");
+        var repliesText = await Cli.RunAsync("replies", "list", "--format", "text");
         var resolved = await Cli.RunAsync("agent", "resolve", id, "--agent", "alex");
 
         // Assert
@@ -215,6 +216,8 @@ public sealed class AgentCommandsTests : IAsyncLifetime
         var sent = Assert.Single(replies.Json.EnumerateArray());
         Assert.Equal("agent", sent.GetProperty("kind").GetString());
         Assert.Equal("1861234567890001", sent.GetProperty("mentionId").GetString());
+        Assert.Equal("no reply channel for channel 'twitter'", sent.GetProperty("reason").GetString());
+        Assert.Contains("    (kept in the local outbox, not posted: no reply channel for channel 'twitter')", repliesText.Output, StringComparison.Ordinal);
         Assert.Equal(0, resolved.ExitCode);
         using var check = _desk.Services();
         var mention = check.GetRequiredService<MentionParser>().Parse(TestQueues.Sample("refund-complaint.json")).Mention!;

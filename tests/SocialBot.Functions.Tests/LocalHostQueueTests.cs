@@ -45,6 +45,7 @@ public sealed class LocalHostQueueTests : IAsyncLifetime
         var reply = Assert.Single(await app.Status.ListRepliesAsync());
         Assert.Equal("1861234567890002", reply.MentionId);
         Assert.Contains("help@contoso.example", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("x: no credentials configured (SocialBot:Networks:X)", reply.Reason); // a twitter mention, and X is off
     }
 
     [Fact]

@@ -17,6 +17,35 @@ public sealed class NetworkRegistrationTests
     }
 
     [Theory]
+    [InlineData("twitter", "x: no credentials configured (SocialBot:Networks:X)")]
+    [InlineData("X", "x: no credentials configured (SocialBot:Networks:X)")]
+    [InlineData("bluesky", "bluesky: no credentials configured (SocialBot:Networks:Bluesky)")]
+    [InlineData("mastodon", "mastodon: no credentials configured (SocialBot:Networks:Mastodon)")]
+    [InlineData("instagram", "meta: no credentials configured (SocialBot:Networks:Meta)")]
+    [InlineData("webchat", "no reply channel for channel 'webchat'")]
+    public void Route_ShouldSayWhichNetworkHasNoCredentials_WhenItsReplyFallsBackToTheOutbox(string channel, string reason)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        using var provider = new ServiceCollection().AddSocialBotNetworks(configuration).BuildServiceProvider();
+        var router = new ReplyChannelRouter(provider.GetServices<IReplyChannel>(), Moq.Mock.Of<IFallbackReplyChannel>(), provider.GetServices<IUnavailableReplyChannel>());
+        var reply = new OutgoingReply
+        {
+            ReplyId = channel + "/m1/acknowledgement",
+            MentionId = "m1",
+            Channel = channel,
+            ConversationId = "m1",
+            Kind = ReplyKind.Acknowledgement,
+            Text = "We're back at 9:00 AM.",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var route = router.Route(reply);
+
+        Assert.True(route.IsFallback);
+        Assert.Equal(reason, route.FallbackReason);
+    }
+
+    [Theory]
     [InlineData("SocialBot:Networks:X:ConsumerKey", "k", "SocialBot:Networks:X:UserId: is required")]
     [InlineData("SocialBot:Networks:Bluesky:AppPassword", "p", "SocialBot:Networks:Bluesky:Handle: is required")]
     [InlineData("SocialBot:Networks:Mastodon:AccessToken", "t", "SocialBot:Networks:Mastodon:InstanceUrl: is required")]

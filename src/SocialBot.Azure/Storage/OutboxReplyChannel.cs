@@ -23,7 +23,10 @@ internal sealed class OutboxReplyChannel : IIdempotentReplyChannel, IFallbackRep
 
     public string Name => "outbox";
 
-    public async Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default)
+    public Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default) => KeepAsync(reply, reason: null, cancellationToken);
+
+    /// <summary>Records the reply with why it was not posted (at most <see cref="ReplyChannelRouter.MaxReasonLength"/> characters, well within a table property).</summary>
+    public async Task KeepAsync(OutgoingReply reply, string? reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var entity = new TableEntity(TableKey.Escape(reply.Channel), TableKey.Escape(reply.ReplyId))
@@ -36,6 +39,7 @@ internal sealed class OutboxReplyChannel : IIdempotentReplyChannel, IFallbackRep
             ["Text"] = reply.Text,
             ["AgentName"] = reply.AgentName,
             ["SentAt"] = _time.GetUtcNow(),
+            ["Reason"] = reason is { Length: > ReplyChannelRouter.MaxReasonLength } ? reason[..ReplyChannelRouter.MaxReasonLength] : reason,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }

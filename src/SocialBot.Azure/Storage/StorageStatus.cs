@@ -83,7 +83,8 @@ public sealed class StorageStatus
                     entity.GetString("ConversationId") ?? "",
                     entity.GetString("Kind") ?? "acknowledgement",
                     entity.GetString("Text") ?? "",
-                    entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue));
+                    entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
+                    entity.GetString("Reason")));
             }
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
@@ -126,5 +127,5 @@ public sealed record StatusReport
     public required int Acknowledged { get; init; }
 }
 
-/// <summary>One reply recorded by the local outbox channel.</summary>
-public sealed record OutboxEntry(string MentionId, string Channel, string ConversationId, string Kind, string Text, DateTimeOffset SentAt);
+/// <summary>One reply recorded by the local outbox channel; <see cref="Reason"/> says why it was kept rather than posted (null on rows written before reasons were kept).</summary>
+public sealed record OutboxEntry(string MentionId, string Channel, string ConversationId, string Kind, string Text, DateTimeOffset SentAt, string? Reason = null);

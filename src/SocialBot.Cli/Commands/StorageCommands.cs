@@ -67,7 +67,7 @@ internal static class StorageCommands
 
     public static Command Replies(CliConsole console, CliServices services)
     {
-        var list = new Command("list", "What the local outbox reply channel has sent.");
+        var list = new Command("list", "What the local outbox reply channel kept instead of posting, and why (a network without credentials, a channel SocialBot cannot post to).");
         list.SetAction(async (parseResult, cancellationToken) =>
         {
             using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: true);
@@ -83,6 +83,10 @@ internal static class StorageCommands
                 {
                     console.Output.WriteLine($"[{reply.SentAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}] {reply.Channel} {reply.MentionId} ({reply.Kind}):");
                     console.Output.WriteLine($"    {reply.Text}");
+                    if (reply.Reason is { Length: > 0 } reason)
+                    {
+                        console.Output.WriteLine($"    (kept in the local outbox, not posted: {reason})");
+                    }
                 }
             }
             else

@@ -51,7 +51,7 @@ public sealed partial class SendReplyProcessor
         // A non-idempotent channel (the Bot Connector) is claimed per reply id before sending, so two deliveries of
         // the same reply (a retried triage queues it twice) are never sent side by side; the claim becomes a sent
         // marker afterwards. Only a crash between sending and marking can repeat a reply (at-least-once).
-        var (channel, fallback) = _router.Route(reply);
+        var (channel, fallback, fallbackReason) = _router.Route(reply);
         var idempotent = channel is IIdempotentReplyChannel;
         if (!idempotent)
         {
@@ -74,7 +74,14 @@ public sealed partial class SendReplyProcessor
 
         try
         {
-            await channel.SendAsync(reply, cancellationToken);
+            if (fallback && channel is IFallbackReplyChannel keep)
+            {
+                await keep.KeepAsync(reply, fallbackReason ?? "no reply channel", cancellationToken);
+            }
+            else
+            {
+                await channel.SendAsync(reply, cancellationToken);
+            }
         }
         catch (PermanentDeliveryException exception)
         {
@@ -96,10 +103,14 @@ public sealed partial class SendReplyProcessor
         }
 
         SocialBotMetrics.AcknowledgementSent(reply.Channel, sentAt - reply.CreatedAt);
+        if (fallback)
+        {
+            LogKept(_logger, reply.Channel, channel.Name, fallbackReason);
+            return ProcessingResult.Done($"{reply.ReplyId}: kept in the {channel.Name}: {fallbackReason}");
+        }
+
         LogSent(_logger, reply.Channel, channel.Name);
-        return ProcessingResult.Done(fallback
-            ? $"{reply.ReplyId}: kept in the {channel.Name}: no reply channel is configured for {reply.Channel}"
-            : $"{reply.ReplyId}: sent through {channel.Name}");
+        return ProcessingResult.Done($"{reply.ReplyId}: sent through {channel.Name}");
     }
 
     /// <summary>Gives the claim back after a failed send, so the retry need not wait for it to go stale.</summary>
@@ -130,6 +141,9 @@ public sealed partial class SendReplyProcessor
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "A {Channel} reply was already sent; nothing to do")]
     private static partial void LogAlreadySent(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "Kept a {Channel} reply in the {ReplyChannel}: {Reason}")]
+    private static partial void LogKept(ILogger logger, string channel, string replyChannel, string? reason);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Sent a {Channel} reply through {ReplyChannel}")]
     private static partial void LogSent(ILogger logger, string channel, string replyChannel);

@@ -29,6 +29,22 @@ public interface IReplyChannel
 /// </summary>
 public interface IFallbackReplyChannel : IReplyChannel
 {
+    /// <summary>
+    /// Keeps a reply that no channel could post, with the reason (for example
+    /// <c>x: no credentials configured (SocialBot:Networks:X)</c>), so <c>socialbot replies list</c> can say why.
+    /// Idempotent per <see cref="OutgoingReply.ReplyId"/> like <see cref="IReplyChannel.SendAsync"/>.
+    /// </summary>
+    Task KeepAsync(OutgoingReply reply, string reason, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A reply channel SocialBot knows but that is off (a social network without credentials): says why the replies it
+/// would post fall back to the local outbox.
+/// </summary>
+public interface IUnavailableReplyChannel
+{
+    /// <summary>Why the reply cannot be posted (for example <c>x: no credentials configured (SocialBot:Networks:X)</c>), or null when the reply is not this channel's.</summary>
+    string? Explain(OutgoingReply reply);
 }
 
 /// <summary>

@@ -3,19 +3,24 @@ namespace SocialBot.Core.Replies;
 /// <summary>
 /// Picks the channel that delivers a reply: the first registered <see cref="IReplyChannel"/> that
 /// <see cref="IReplyChannel.CanDeliver"/> it (a network's channel for its own mentions, the Bot Connector for Bot
-/// Framework conversations), otherwise the <see cref="IFallbackReplyChannel"/> (the local outbox).
+/// Framework conversations), otherwise the <see cref="IFallbackReplyChannel"/> (the local outbox), with the reason.
 /// </summary>
 public sealed class ReplyChannelRouter
 {
+    /// <summary>Longest reason kept with a fallback reply (the channel name in it comes from the mention).</summary>
+    public const int MaxReasonLength = 300;
+
     private readonly IReplyChannel[] _channels;
     private readonly IFallbackReplyChannel _fallback;
+    private readonly IUnavailableReplyChannel[] _unavailable;
 
-    public ReplyChannelRouter(IEnumerable<IReplyChannel> channels, IFallbackReplyChannel fallback)
+    public ReplyChannelRouter(IEnumerable<IReplyChannel> channels, IFallbackReplyChannel fallback, IEnumerable<IUnavailableReplyChannel>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(fallback);
         _channels = channels.Where(channel => channel is not IFallbackReplyChannel).ToArray();
         _fallback = fallback;
+        _unavailable = unavailable?.ToArray() ?? [];
     }
 
     /// <summary>The names of the channels that can take replies, the fallback last.</summary>
@@ -32,9 +37,30 @@ public sealed class ReplyChannelRouter
             }
         }
 
-        return new ReplyRoute(_fallback, IsFallback: true);
+        var reason = _unavailable.Select(channel => channel.Explain(reply)).FirstOrDefault(explanation => !string.IsNullOrWhiteSpace(explanation))
+            ?? $"no reply channel for channel '{reply.Channel}'";
+        return new ReplyRoute(_fallback, IsFallback: true, Shorten(reason));
+    }
+
+    private static string Shorten(string reason)
+    {
+        if (reason.Length <= MaxReasonLength)
+        {
+            return reason;
+        }
+
+        var cut = MaxReasonLength - 1;
+        if (char.IsHighSurrogate(reason[cut - 1]))
+        {
+            cut--;
+        }
+
+        return reason[..cut] + "…";
     }
 }
 
-/// <summary>The channel chosen for a reply; <see cref="IsFallback"/> when no channel of the reply's network is configured.</summary>
-public readonly record struct ReplyRoute(IReplyChannel Channel, bool IsFallback);
+/// <summary>
+/// The channel chosen for a reply; <see cref="IsFallback"/> when no channel of the reply's network can post it, and
+/// then <see cref="FallbackReason"/> says why (a network without credentials, a channel SocialBot cannot post to).
+/// </summary>
+public readonly record struct ReplyRoute(IReplyChannel Channel, bool IsFallback, string? FallbackReason = null);

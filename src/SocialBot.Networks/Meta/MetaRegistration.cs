@@ -11,6 +11,8 @@ namespace SocialBot.Networks.Meta;
 
 public static class MetaRegistration
 {
+    private static readonly string[] CredentialKeys = ["AppSecret", "VerifyToken", "PageId", "PageAccessToken"];
+
     /// <summary>
     /// Registers the Meta connector (Facebook Page comments and Instagram comments) when `SocialBot:Networks:Meta` has
     /// any credential: <see cref="MetaOptions"/> validated at start, the <see cref="MetaWebhookHandler"/> for
@@ -21,8 +23,7 @@ public static class MetaRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MetaOptions.SectionName);
-        string[] credentials = ["AppSecret", "VerifyToken", "PageId", "PageAccessToken"];
-        if (credentials.All(key => string.IsNullOrWhiteSpace(section[key])))
+        if (!IsConfigured(section))
         {
             return services;
         }
@@ -42,4 +43,7 @@ public static class MetaRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INetworkCheck, MetaNetworkCheck>());
         return services;
     }
+
+    /// <summary>Whether any Meta credential is set under <c>SocialBot:Networks:Meta</c> (the network is on).</summary>
+    internal static bool IsConfigured(IConfiguration section) => CredentialKeys.Any(key => !string.IsNullOrWhiteSpace(section[key]));
 }

@@ -112,8 +112,9 @@ public sealed class SendReplyProcessorTests
         var result = await Processor(outbox.Object).ProcessAsync(Message);
 
         Assert.True(result.Completed);
-        Assert.Contains("kept in the outbox: no reply channel is configured for twitter", result.Summary, StringComparison.Ordinal);
-        outbox.Verify(c => c.SendAsync(It.IsAny<OutgoingReply>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Contains("kept in the outbox: no reply channel for channel 'twitter'", result.Summary, StringComparison.Ordinal);
+        outbox.Verify(c => c.KeepAsync(It.IsAny<OutgoingReply>(), "no reply channel for channel 'twitter'", It.IsAny<CancellationToken>()), Times.Once);
+        outbox.Verify(c => c.SendAsync(It.IsAny<OutgoingReply>(), It.IsAny<CancellationToken>()), Times.Never);
         _sent.VerifyNoOtherCalls();
     }
 

@@ -50,6 +50,33 @@ public sealed class ReplyChannelRouterTests
 
         Assert.Same(fallback.Object, route.Channel);
         Assert.True(route.IsFallback);
+        Assert.Equal("no reply channel for channel 'mastodon'", route.FallbackReason);
         Assert.Equal(["x", "outbox"], router.Names);
+    }
+
+    [Fact]
+    public void Route_ShouldSayWhyTheNetworkIsOff_WhenAnUnavailableChannelExplainsTheReply()
+    {
+        var off = new Mock<IUnavailableReplyChannel>();
+        off.Setup(c => c.Explain(It.Is<OutgoingReply>(reply => reply.Channel == "twitter"))).Returns("x: no credentials configured (SocialBot:Networks:X)");
+        var router = new ReplyChannelRouter([Channel("bluesky", "bluesky").Object], Mock.Of<IFallbackReplyChannel>(), [off.Object]);
+
+        var twitter = router.Route(Reply("twitter"));
+        var webchat = router.Route(Reply("webchat"));
+
+        Assert.True(twitter.IsFallback);
+        Assert.Equal("x: no credentials configured (SocialBot:Networks:X)", twitter.FallbackReason);
+        Assert.Equal("no reply channel for channel 'webchat'", webchat.FallbackReason);
+    }
+
+    [Fact]
+    public void Route_ShouldShortenTheReason_WhenTheChannelNameIsHuge()
+    {
+        var router = new ReplyChannelRouter([], Mock.Of<IFallbackReplyChannel>());
+
+        var route = router.Route(Reply(new string('c', 5_000)));
+
+        Assert.Equal(ReplyChannelRouter.MaxReasonLength, route.FallbackReason!.Length);
+        Assert.EndsWith("…", route.FallbackReason, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using SocialBot.Core.Replies;
 using SocialBot.Networks.Bluesky;
 using SocialBot.Networks.Tests.Support;
 using SocialBot.Testing.Bot;
+using SocialBot.Testing.Networks;
 
 namespace SocialBot.Networks.Tests.Bluesky;
 

@@ -5,6 +5,7 @@ using SocialBot.Networks.Tests.Support;
 using SocialBot.Testing;
 using SocialBot.Testing.LocalHost;
 using Xunit.Abstractions;
+using SocialBot.Testing.Networks;
 
 namespace SocialBot.Networks.Tests.EndToEnd;
 

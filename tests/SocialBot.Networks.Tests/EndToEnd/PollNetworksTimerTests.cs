@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SocialBot.Networks.Tests.Support;
-using SocialBot.Networks.Tests.X;
 using SocialBot.Testing;
 using SocialBot.Testing.LocalHost;
 using Xunit.Abstractions;
+using SocialBot.Testing.Networks;
 
 namespace SocialBot.Networks.Tests.EndToEnd;
 

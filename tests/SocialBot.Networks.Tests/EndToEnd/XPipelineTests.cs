@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SocialBot.Networks.Tests.Support;
-using SocialBot.Networks.Tests.X;
 using SocialBot.Testing;
+using SocialBot.Testing.Networks;
 
 namespace SocialBot.Networks.Tests.EndToEnd;
 

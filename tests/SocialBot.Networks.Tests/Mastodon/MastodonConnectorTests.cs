@@ -2,6 +2,7 @@ using System.Text.Json;
 using SocialBot.Core.Replies;
 using SocialBot.Networks.Mastodon;
 using SocialBot.Networks.Tests.Support;
+using SocialBot.Testing.Networks;
 
 namespace SocialBot.Networks.Tests.Mastodon;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using SocialBot.Testing.Bot;
 
-namespace SocialBot.Networks.Tests.Support;
+namespace SocialBot.Testing.Networks;
 
 /// <summary>A fake API on loopback whose answers a test scripts per request (status, body, headers).</summary>
-internal sealed class ScriptedApi : IAsyncDisposable
+public sealed class ScriptedApi : IAsyncDisposable
 {
     private FakeHttpServer _server = null!;
 
@@ -24,14 +24,9 @@ internal sealed class ScriptedApi : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task HandleAsync(HttpContext context, RecordedRequest request, int count)
+    private Task HandleAsync(HttpContext context, RecordedRequest request, int count)
     {
         var (status, body, headers) = Handler(request, count);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        await Fixtures.JsonAsync(context, status, body);
+        return FakeApiAnswer.JsonAsync(context, status, body, headers);
     }
 }

@@ -1,0 +1,3 @@
+using SocialBot.NetworkBench;
+
+return await NetworkBenchProgram.RunAsync(args, Console.Out);

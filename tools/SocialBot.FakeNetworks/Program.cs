@@ -1,0 +1,3 @@
+using SocialBot.FakeNetworks;
+
+return await FakeNetworksProgram.RunAsync(args, Console.Out, Console.Error);
