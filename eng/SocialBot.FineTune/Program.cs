@@ -25,7 +25,7 @@ switch (arguments.Command)
         await Train(model, onnx, tokens, arguments);
         return 0;
     default:
-        Console.Error.WriteLine("usage: SocialBot.FineTune verify | train --data-dir DIR [--train-rows 3000] [--epochs 1] [--lr 2e-5] [--head-lr 1e-3] [--batch 16] [--max-length 64] [--max-minutes M] [--out-onnx FILE] [--threads N] [--seed 17]");
+        Console.Error.WriteLine("usage: SocialBot.FineTune verify | train --data-dir DIR [--train-rows 3000] [--epochs 1] [--lr 2e-5] [--head-lr 1e-3] [--batch 16] [--max-length 64] [--max-minutes M] [--out-onnx FILE] [--eval-data A.tsv,B.tsv] [--threads N] [--seed 17]");
         return 2;
 }
 
@@ -164,8 +164,13 @@ static async Task Train(MiniLmTorch model, OnnxWeights onnx, Tokens tokens, Argu
 
     Console.WriteLine(FormattableString.Invariant($"trained {seen} texts in {clock.Elapsed.TotalSeconds:F0} s: {seen / clock.Elapsed.TotalSeconds:F2} texts/s forward + backward (batch {batchSize}, max length {arguments.Int("max-length", 64)})"));
     var evalClock = Stopwatch.StartNew();
-    _ = Evaluate(model, head, validationTokens, validation, "fine-tuned", report: true);
+    var threshold = Evaluate(model, head, validationTokens, validation, "fine-tuned", fixedThreshold: null);
     Console.WriteLine(FormattableString.Invariant($"validation forward pass: {validation.Count / evalClock.Elapsed.TotalSeconds:F1} texts/s"));
+    foreach (var file in (arguments.Optional("eval-data") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var rows = (await LabeledTextReader.ReadFileAsync(file)).ToList();
+        _ = Evaluate(model, head, [.. rows.Select(r => tokens.Encode(r.Text))], rows, $"{Path.GetFileName(file)} ({rows.Count} rows)", threshold);
+    }
 
     if (arguments.Optional("out-onnx") is { } outOnnx)
     {
@@ -192,7 +197,7 @@ static int ClassOf(SentimentLabel label) => label switch
 static SentimentLabel Decide(float[] p, double threshold) =>
     p[0] >= threshold ? SentimentLabel.Negative : p[2] > p[1] ? SentimentLabel.Positive : SentimentLabel.Neutral;
 
-static SentimentEvaluationReport Evaluate(MiniLmTorch model, TorchSharp.Modules.Linear head, List<long[]> sequences, List<LabeledText> gold, string what, bool report)
+static double Evaluate(MiniLmTorch model, TorchSharp.Modules.Linear head, List<long[]> sequences, List<LabeledText> gold, string what, double? fixedThreshold)
 {
     model.Training = false;
     head.eval();
@@ -211,10 +216,14 @@ static SentimentEvaluationReport Evaluate(MiniLmTorch model, TorchSharp.Modules.
         }
     }
 
-    var argMax = SentimentEvaluator.Report(gold, [.. probabilities.Select(p => Decide(p, 1.01))], TimeSpan.Zero);
     var argMaxNegative = SentimentEvaluator.Report(gold, [.. probabilities.Select(p => p[0] >= p[1] && p[0] >= p[2] ? SentimentLabel.Negative : p[2] > p[1] ? SentimentLabel.Positive : SentimentLabel.Neutral)], TimeSpan.Zero);
-    _ = argMax;
-    if (report)
+    if (fixedThreshold is { } t0)
+    {
+        Print(FormattableString.Invariant($"{what}, arg-max"), argMaxNegative);
+        Print(FormattableString.Invariant($"{what}, P(negative) >= {t0:F3} (the validation threshold)"), SentimentEvaluator.Report(gold, [.. probabilities.Select(p => Decide(p, t0))], TimeSpan.Zero));
+        return t0;
+    }
+
     {
         Print($"validation {what}, arg-max", argMaxNegative);
         var best = (Threshold: 0.5, Objective: double.MinValue, Report: argMaxNegative);
@@ -229,9 +238,8 @@ static SentimentEvaluationReport Evaluate(MiniLmTorch model, TorchSharp.Modules.
         }
 
         Print(FormattableString.Invariant($"validation {what}, P(negative) >= {best.Threshold:F3} (chosen on validation, as the hybrid's)"), best.Report);
+        return best.Threshold;
     }
-
-    return argMaxNegative;
 }
 
 static void Print(string what, SentimentEvaluationReport r) =>
