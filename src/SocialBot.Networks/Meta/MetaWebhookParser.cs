@@ -10,7 +10,7 @@ namespace SocialBot.Networks.Meta;
 /// reason, a malformed one is refused with the reason (and its raw JSON kept for the poison queue), and neither stops
 /// the other changes of the same delivery.
 /// </summary>
-public sealed class MetaWebhookParser
+internal sealed class MetaWebhookParser
 {
     private const int MaxIdLength = 128;
     private const int MaxNameLength = 256;
@@ -338,7 +338,7 @@ public sealed class MetaWebhookParser
 }
 
 /// <summary>What one webhook delivery holds: the mentions, the changes skipped on purpose, and the malformed ones.</summary>
-public sealed class MetaWebhookBatch
+internal sealed class MetaWebhookBatch
 {
     private readonly List<Mention> _mentions = [];
     private readonly List<MetaChangeNote> _skipped = [];
