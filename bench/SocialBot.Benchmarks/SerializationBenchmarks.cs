@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Processing;
@@ -11,12 +14,14 @@ namespace SocialBot.Benchmarks;
 
 /// <summary>
 /// The queue messages SocialBot writes and reads most: a handoff ticket serialized compactly (with and without emoji in
-/// the customer's text) and a reply read back from the <c>replies</c> queue.
+/// the customer's text) and a reply read back from the <c>replies</c> queue. The <c>Legacy…</c> methods are the
+/// serializer SocialBot had before the source-generated context (reflection, the relaxed encoder, then a regex that turned
+/// escaped surrogate pairs back into characters), kept here so one run compares both on the same machine.
 /// Not sealed: BenchmarkDotNet derives from benchmark classes.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-public class SerializationBenchmarks
+public partial class SerializationBenchmarks
 {
     private const string Plain = "@ContosoCare been on hold for 2 hours and still no update on my refund. Where is my money? Order 4471, charged twice.";
 
@@ -55,6 +60,15 @@ public class SerializationBenchmarks
     [Benchmark]
     public OutgoingReply? DeserializeReply() => JsonSerializer.Deserialize<OutgoingReply>(_replyJson, SocialBotJson.Options);
 
+    [Benchmark]
+    public string LegacySerializeTicket_Plain() => Legacy.SerializeCompact(_plainTicket);
+
+    [Benchmark]
+    public string LegacySerializeTicket_Emoji() => Legacy.SerializeCompact(_emojiTicket);
+
+    [Benchmark]
+    public OutgoingReply? LegacyDeserializeReply() => JsonSerializer.Deserialize<OutgoingReply>(_replyJson, Legacy.Options);
+
     private static HandoffTicket Ticket(string text) => new()
     {
         Id = "twitter/1790000000000000001",
@@ -75,4 +89,39 @@ public class SerializationBenchmarks
         HandedOffAt = DateTimeOffset.Parse("2026-11-30T22:00:00+00:00", CultureInfo.InvariantCulture),
         Trace = ["closed: outside staffed hours", "sentiment: negative (lexicon, -0.62)", "handoff: urgent"],
     };
+
+    /// <summary>The former <c>SocialBotJson</c>: reflection metadata, relaxed escaping, a regex for emoji.</summary>
+    private static partial class Legacy
+    {
+        public static readonly JsonSerializerOptions Options = CreateOptions();
+
+        public static string SerializeCompact<T>(T value)
+        {
+            var json = JsonSerializer.Serialize(value, Options);
+            return json.Contains("\\uD", StringComparison.OrdinalIgnoreCase) ? EscapedSurrogatePair().Replace(json, UnescapePair) : json;
+        }
+
+        private static string UnescapePair(Match match)
+        {
+            var high = (char)Convert.ToInt32(match.Groups[1].Value, 16);
+            var low = (char)Convert.ToInt32(match.Groups[2].Value, 16);
+            return new string([high, low]);
+        }
+
+        [GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)\\u(D[89ABab][0-9A-Fa-f]{2})\\u(D[C-Fc-f][0-9A-Fa-f]{2})", RegexOptions.CultureInvariant)]
+        private static partial Regex EscapedSurrogatePair();
+
+        private static JsonSerializerOptions CreateOptions()
+        {
+            var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+            {
+                DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            };
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            options.MakeReadOnly();
+            return options;
+        }
+    }
 }
