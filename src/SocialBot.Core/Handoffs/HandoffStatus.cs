@@ -1,0 +1,12 @@
+using SocialBot.Core.Processing;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Handoffs;
+
+/// <summary>Where a handoff stands. A claim whose lease has expired reads as <see cref="Open"/> again.</summary>
+public enum HandoffStatus
+{
+    Open,
+    Claimed,
+    Resolved,
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace SocialBot.Core.Mentions;
+
+public sealed record ChannelAccount
+{
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+}

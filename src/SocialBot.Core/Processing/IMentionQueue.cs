@@ -1,0 +1,11 @@
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Processing;
+
+/// <summary>The <c>mentions</c> queue, for ingesters inside the app (the Bot Framework channel).</summary>
+public interface IMentionQueue
+{
+    Task EnqueueMentionAsync(Mention mention, CancellationToken cancellationToken = default);
+}

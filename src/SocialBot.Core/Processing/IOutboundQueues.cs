@@ -1,0 +1,13 @@
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Processing;
+
+/// <summary>The queues a triage decision writes to.</summary>
+public interface IOutboundQueues
+{
+    Task EnqueueReplyAsync(OutgoingReply reply, CancellationToken cancellationToken = default);
+
+    Task EnqueueHandoffAsync(HandoffTicket ticket, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,11 @@
+using SocialBot.Core.Mentions;
+using SocialBot.Core.Replies;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Core.Processing;
+
+/// <summary>Where messages that cannot be processed go, with the reason.</summary>
+public interface IPoisonQueue
+{
+    Task SendAsync(string queueName, PoisonMessage message, CancellationToken cancellationToken = default);
+}

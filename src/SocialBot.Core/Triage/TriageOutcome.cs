@@ -1,0 +1,9 @@
+using SocialBot.Core.Sentiment;
+
+namespace SocialBot.Core.Triage;
+
+public enum TriageOutcome
+{
+    HandedOff,
+    Ignored,
+}
