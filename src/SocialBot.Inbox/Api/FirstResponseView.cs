@@ -1,0 +1,11 @@
+using Azure;
+using Azure.Data.Tables;
+using SocialBot.Azure.Storage;
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Hours;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Inbox.Api;
+
+/// <summary>First response times in staffed time (handoff to first agent reply), in seconds.</summary>
+public sealed record FirstResponseView(int Count, long? MedianSeconds, long? P90Seconds);

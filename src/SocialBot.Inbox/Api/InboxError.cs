@@ -1,0 +1,8 @@
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Hours;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Inbox.Api;
+
+/// <summary>The JSON body of every error: a message for a person, and a short code for programs.</summary>
+public sealed record InboxError(string Error, string Code);

@@ -1,0 +1,11 @@
+using SocialBot.Core.Handoffs;
+using SocialBot.Core.Hours;
+using SocialBot.Core.Triage;
+
+namespace SocialBot.Inbox.Api;
+
+/// <summary><c>POST /api/inbox/handoff/resolve</c>.</summary>
+public sealed record ResolveRequest
+{
+    public string? Note { get; init; }
+}
