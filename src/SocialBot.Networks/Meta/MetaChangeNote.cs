@@ -1,0 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using SocialBot.Core.Mentions;
+
+namespace SocialBot.Networks.Meta;
+
+/// <summary>A change of a delivery that did not become a mention: where it was (<c>entry[0].changes[1]</c>) and why.</summary>
+public sealed record MetaChangeNote(string Where, string Reason, string? Raw);
