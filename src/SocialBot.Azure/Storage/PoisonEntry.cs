@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using SocialBot.Core.Processing;
-using SocialBot.Core.Serialization;
 
 namespace SocialBot.Azure.Storage;
 

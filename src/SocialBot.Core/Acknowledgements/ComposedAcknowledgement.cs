@@ -1,9 +1,3 @@
-using SocialBot.Core.Channels;
-using SocialBot.Core.Configuration;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Mentions;
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Acknowledgements;
 
 /// <summary>An acknowledgement and how it was fitted: <see cref="Level"/> 0 is the full wording, higher levels are shorter;

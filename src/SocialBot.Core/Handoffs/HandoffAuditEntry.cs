@@ -1,6 +1,3 @@
-using SocialBot.Core.Processing;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Handoffs;
 
 /// <summary>One line of a handoff's audit trail.</summary>

@@ -1,6 +1,3 @@
-using SocialBot.Core.Processing;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Handoffs;
 
 /// <summary>Where a handoff stands. A claim whose lease has expired reads as <see cref="Open"/> again.</summary>

@@ -1,5 +1,3 @@
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Handoffs;
 
 /// <summary>The queue notices wait on, so triage never waits for the webhook.</summary>

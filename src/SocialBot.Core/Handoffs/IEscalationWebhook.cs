@@ -1,5 +1,3 @@
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Handoffs;
 
 /// <summary>Delivers a notice. Throws on any failure (non-2xx, timeout) so the queue retries with backoff.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SocialBot.Core.Configuration;
 
 namespace SocialBot.Core.Hours;
 

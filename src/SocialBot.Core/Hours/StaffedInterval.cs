@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.TimeZones;
-using SocialBot.Core.Configuration;
 
 namespace SocialBot.Core.Hours;
 

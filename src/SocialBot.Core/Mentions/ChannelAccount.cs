@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SocialBot.Core.Mentions;
 
 public sealed record ChannelAccount

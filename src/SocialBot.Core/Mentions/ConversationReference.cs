@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SocialBot.Core.Mentions;
 
 /// <summary>The Bot Framework conversation reference used to reply through the Connector.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SocialBot.Core.Mentions;
 
 /// <summary>Channel + mention id: the identity of a mention everywhere in SocialBot.</summary>

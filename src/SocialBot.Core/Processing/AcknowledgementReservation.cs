@@ -1,5 +1,3 @@
-using SocialBot.Core.Mentions;
-
 namespace SocialBot.Core.Processing;
 
 /// <summary>How reserving an automatic acknowledgement ended.</summary>

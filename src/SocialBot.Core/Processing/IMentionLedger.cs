@@ -1,5 +1,4 @@
 using SocialBot.Core.Mentions;
-using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
 
 namespace SocialBot.Core.Processing;

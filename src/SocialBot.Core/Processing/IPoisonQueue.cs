@@ -1,7 +1,3 @@
-using SocialBot.Core.Mentions;
-using SocialBot.Core.Replies;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Processing;
 
 /// <summary>Where messages that cannot be processed go, with the reason.</summary>

@@ -1,5 +1,3 @@
-using SocialBot.Core.Mentions;
-using SocialBot.Core.Replies;
 using SocialBot.Core.Triage;
 
 namespace SocialBot.Core.Processing;

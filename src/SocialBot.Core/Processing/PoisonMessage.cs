@@ -1,7 +1,3 @@
-using SocialBot.Core.Mentions;
-using SocialBot.Core.Replies;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Core.Processing;
 
 /// <summary>A message on a <c>-poison</c> queue: the original message and why it could not be processed.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace SocialBot.Core.Sentiment;
 
 /// <summary>One word of the text: where it is, and what the lexicon and the rule tables say about it.</summary>

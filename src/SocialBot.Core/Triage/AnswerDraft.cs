@@ -1,5 +1,3 @@
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Triage;
 
 /// <summary>A quick answer given in the reply: the knowledge-list entry and how sure the matcher was.</summary>

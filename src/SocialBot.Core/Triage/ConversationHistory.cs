@@ -1,5 +1,3 @@
-using SocialBot.Core.Mentions;
-
 namespace SocialBot.Core.Triage;
 
 /// <summary>The facts about a mention's conversation that triage needs.</summary>

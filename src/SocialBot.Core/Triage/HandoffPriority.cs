@@ -1,5 +1,3 @@
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Triage;
 
 public enum HandoffPriority

@@ -1,5 +1,3 @@
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Triage;
 
 /// <summary>Why a mention gets no handoff. Wire names: duplicate, own-account, bot, auto-reply, no-follow-up, answered.</summary>

@@ -1,5 +1,3 @@
-using SocialBot.Core.Mentions;
-
 namespace SocialBot.Core.Triage;
 
 /// <summary>A mention already seen in the conversation, kept as a fingerprint (never the text).</summary>

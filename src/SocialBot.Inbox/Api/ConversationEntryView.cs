@@ -1,7 +1,3 @@
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Inbox.Api;
 
 /// <summary>One message in the conversation pane; <c>from</c> is <c>customer</c>, <c>bot</c> or <c>agent</c>.</summary>

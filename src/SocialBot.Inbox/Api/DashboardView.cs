@@ -1,9 +1,4 @@
-using Azure;
 using Azure.Data.Tables;
-using SocialBot.Azure.Storage;
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
 
 namespace SocialBot.Inbox.Api;
 

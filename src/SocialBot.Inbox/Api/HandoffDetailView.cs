@@ -1,6 +1,4 @@
 using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
 
 namespace SocialBot.Inbox.Api;
 

@@ -1,7 +1,3 @@
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Inbox.Api;
 
 /// <summary>The JSON body of every error: a message for a person, and a short code for programs.</summary>

@@ -1,7 +1,3 @@
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Inbox.Api;
 
 /// <summary><c>GET /api/inbox/me</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using SocialBot.Core.Channels;
-
 namespace SocialBot.Inbox.Api;
 
 /// <summary>What the page shows under the reply box: the length as the network counts it, and personal details found.</summary>

@@ -1,7 +1,3 @@
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Inbox.Api;
 
 /// <summary><c>POST /api/inbox/handoff/reply</c>.</summary>

@@ -1,7 +1,3 @@
-using SocialBot.Core.Handoffs;
-using SocialBot.Core.Hours;
-using SocialBot.Core.Triage;
-
 namespace SocialBot.Inbox.Api;
 
 public sealed record SentimentView(string Label, double Score, string Analyzer, IReadOnlyList<string> Cues);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SocialBot.Core.Mentions;
 using SocialBot.Networks.Common;

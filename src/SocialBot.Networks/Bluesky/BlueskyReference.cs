@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using SocialBot.Core.Mentions;
-using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.Bluesky;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SocialBot.Core.Mentions;
 using SocialBot.Networks.Common;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SocialBot.Core.Mentions;
-using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.Mastodon;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using SocialBot.Core.Mentions;
 
 namespace SocialBot.Networks.Meta;
 

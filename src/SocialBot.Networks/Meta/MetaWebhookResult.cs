@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SocialBot.Core.Processing;
 
 namespace SocialBot.Networks.Meta;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SocialBot.Core.Mentions;
 using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.X;

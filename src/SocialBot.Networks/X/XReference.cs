@@ -1,7 +1,3 @@
-using System.Text.Json;
-using SocialBot.Core.Mentions;
-using SocialBot.Networks.Common;
-
 namespace SocialBot.Networks.X;
 
 /// <summary>The keys of an X mention's <c>networkReference</c>.</summary>

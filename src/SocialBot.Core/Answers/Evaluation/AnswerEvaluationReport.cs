@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Answers.Evaluation;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using SocialBot.Core.Sentiment;
-
 namespace SocialBot.Core.Answers.Evaluation;
 
 /// <summary>A row the matcher got wrong: what was expected, what was given, and the best entry with its score.</summary>
