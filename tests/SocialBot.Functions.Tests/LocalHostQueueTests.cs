@@ -26,8 +26,12 @@ public sealed class LocalHostQueueTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// The first-message latency target (DESIGN.md section 6) is measured by bench/SocialBot.LoadTest; this test checks the
+    /// behaviour and only prints the figure it saw (a timed assertion would fail on a busy machine, not on a slow app).
+    /// </summary>
     [Fact]
-    public async Task AfterHoursMention_ShouldBeAcknowledgedWithinTwoSeconds()
+    public async Task AfterHoursMention_ShouldBeAcknowledged()
     {
         // Arrange
         await using var app = await RunningApp.StartAsync(_azurite, FixedClock.AfterHours);
@@ -41,7 +45,6 @@ public sealed class LocalHostQueueTests : IAsyncLifetime
         // Assert
         Assert.True(replied, "no acknowledgement reached the outbox");
         Console.WriteLine($"enqueue-to-reply: {watch.ElapsedMilliseconds} ms");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"acknowledged after {watch.ElapsedMilliseconds} ms");
         var reply = Assert.Single(await app.Status.ListRepliesAsync());
         Assert.Equal("1861234567890002", reply.MentionId);
         Assert.Contains("help@contoso.example", reply.Text, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed record HandoffInitiation
 /// Sends the Bot Framework <c>handoff.initiate</c> event (with the conversation reference and a transcript) when
 /// <see cref="BotOptions.SendHandoffEvents"/> is on, so an agent hub such as Omnichannel can take the conversation.
 /// </summary>
-public sealed class HandoffEventSender
+internal sealed class HandoffEventSender
 {
     public const string EventName = "handoff.initiate";
 

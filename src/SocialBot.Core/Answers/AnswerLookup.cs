@@ -1,8 +1,5 @@
 namespace SocialBot.Core.Answers;
 
-/// <summary>An entry's score for one text.</summary>
-public sealed record AnswerCandidate(string EntryId, double Score);
-
 /// <summary>
 /// What the knowledge list says about one mention: the eligible entries ranked by score, and the answer to give when
 /// the match is confident (<see cref="Answer"/>), else null with the reason in <see cref="Trace"/>.
@@ -20,16 +17,4 @@ public sealed record AnswerLookup
 
     /// <summary>One line naming the entry, its score and the runner-up, and what was decided.</summary>
     public required string Trace { get; init; }
-}
-
-/// <summary>A confident answer: the entry, its score, the runner-up, and the answer variant chosen for this mention.</summary>
-public sealed record QuickAnswer
-{
-    public required string EntryId { get; init; }
-
-    public required double Score { get; init; }
-
-    public AnswerCandidate? RunnerUp { get; init; }
-
-    public required string Text { get; init; }
 }

@@ -25,15 +25,3 @@ public sealed record EscalationNotice
 
     public string? Text { get; init; }
 }
-
-/// <summary>The queue notices wait on, so triage never waits for the webhook.</summary>
-public interface IEscalationQueue
-{
-    Task EnqueueAsync(EscalationNotice notice, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Delivers a notice. Throws on any failure (non-2xx, timeout) so the queue retries with backoff.</summary>
-public interface IEscalationWebhook
-{
-    Task PostAsync(EscalationNotice notice, CancellationToken cancellationToken = default);
-}

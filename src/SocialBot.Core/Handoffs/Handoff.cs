@@ -3,14 +3,6 @@ using SocialBot.Core.Triage;
 
 namespace SocialBot.Core.Handoffs;
 
-/// <summary>Where a handoff stands. A claim whose lease has expired reads as <see cref="Open"/> again.</summary>
-public enum HandoffStatus
-{
-    Open,
-    Claimed,
-    Resolved,
-}
-
 /// <summary>A handoff as agents see it: the ticket triage queued, plus who holds it, until when, and what was done.</summary>
 public sealed record Handoff
 {
@@ -44,17 +36,4 @@ public sealed record Handoff
 
     /// <summary>Every action taken, oldest first.</summary>
     public required IReadOnlyList<HandoffAuditEntry> Audit { get; init; }
-}
-
-/// <summary>One line of a handoff's audit trail.</summary>
-public sealed record HandoffAuditEntry
-{
-    public required DateTimeOffset At { get; init; }
-
-    public required string Agent { get; init; }
-
-    /// <summary><c>claimed</c>, <c>replied</c>, <c>extended</c>, <c>released</c>, <c>resolved</c>.</summary>
-    public required string Action { get; init; }
-
-    public string? Note { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed partial class NotifyEscalationProcessor
         EscalationNotice? notice;
         try
         {
-            notice = JsonSerializer.Deserialize<EscalationNotice>(message, SocialBotJson.Options);
+            notice = JsonSerializer.Deserialize(message, SocialBotJson.Messages.EscalationNotice);
         }
         catch (JsonException exception)
         {

@@ -318,9 +318,3 @@ public sealed class StaffedHours
         return local.InZone(_zone, resolver).ToDateTimeOffset().UtcTicks;
     }
 }
-
-/// <summary>A staffed stretch in UTC ticks, start inclusive, end exclusive.</summary>
-internal readonly record struct StaffedInterval(long Start, long End)
-{
-    public bool Contains(long ticks) => ticks >= Start && ticks < End;
-}

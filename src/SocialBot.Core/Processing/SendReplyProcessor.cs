@@ -36,7 +36,7 @@ public sealed partial class SendReplyProcessor
         OutgoingReply? reply;
         try
         {
-            reply = JsonSerializer.Deserialize<OutgoingReply>(message, SocialBotJson.Options);
+            reply = JsonSerializer.Deserialize(message, SocialBotJson.Messages.OutgoingReply);
         }
         catch (JsonException exception)
         {

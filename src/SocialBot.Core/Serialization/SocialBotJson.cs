@@ -1,36 +1,34 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SocialBot.Core.Serialization;
 
-/// <summary>The JSON conventions on every wire SocialBot owns: camelCase, enums as camelCase strings, nulls written.</summary>
-public static partial class SocialBotJson
+/// <summary>
+/// The JSON conventions on every wire SocialBot owns: camelCase, enums as kebab-case strings, nulls written, and emoji
+/// (any character outside the Basic Multilingual Plane) written as themselves (<see cref="MessageJsonEncoder"/>). Our
+/// messages are (de)serialized with source-generated metadata (<see cref="SocialBotJsonContext"/>); other values (CLI
+/// and inbox output) fall back to reflection with the same conventions.
+/// </summary>
+public static class SocialBotJson
 {
-    public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
+    /// <summary>
+    /// Typed metadata for our messages and nothing else (no reflection), e.g.
+    /// <c>JsonSerializer.Deserialize(json, SocialBotJson.Messages.OutgoingReply)</c>.
+    /// </summary>
+    public static SocialBotJsonContext Messages { get; } = new(CreateOptions(writeIndented: false));
 
-    public static JsonSerializerOptions Indented { get; } = CreateOptions(writeIndented: true);
+    /// <summary>Compact options: our messages through the source-generated metadata, anything else by reflection.</summary>
+    public static JsonSerializerOptions Options { get; } = WithFallback(CreateOptions(writeIndented: false));
+
+    /// <summary>The same conventions, indented for people (CLI output).</summary>
+    public static JsonSerializerOptions Indented { get; } = WithFallback(CreateOptions(writeIndented: true));
 
     /// <summary>
-    /// Serializes compactly for size-limited transports (a queue message is at most 64 KiB): System.Text.Json escapes
-    /// every character outside the Basic Multilingual Plane as two <c>\uXXXX</c> escapes (12 bytes for one emoji), so
-    /// this writes such pairs back as the characters themselves (4 bytes in UTF-8), which is equally valid JSON.
+    /// Serializes compactly for size-limited transports (a queue message is at most 64 KiB, a table string 32K
+    /// characters): one emoji costs 4 bytes of UTF-8, not the 12 of two <c>\uXXXX</c> escapes.
     /// </summary>
-    public static string SerializeCompact<T>(T value)
-    {
-        var json = JsonSerializer.Serialize(value, Options);
-        return json.Contains("\\uD", StringComparison.OrdinalIgnoreCase) ? EscapedSurrogatePair().Replace(json, UnescapePair) : json;
-    }
-
-    private static string UnescapePair(System.Text.RegularExpressions.Match match)
-    {
-        var high = (char)Convert.ToInt32(match.Groups[1].Value, 16);
-        var low = (char)Convert.ToInt32(match.Groups[2].Value, 16);
-        return new string([high, low]);
-    }
-
-    // A \uD8xx-\uDBxx escape followed by a \uDCxx-\uDFxx escape, not itself preceded by an escaped backslash.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)\\u(D[89ABab][0-9A-Fa-f]{2})\\u(D[C-Fc-f][0-9A-Fa-f]{2})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex EscapedSurrogatePair();
+    public static string SerializeCompact<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
     private static JsonSerializerOptions CreateOptions(bool writeIndented)
     {
@@ -38,10 +36,17 @@ public static partial class SocialBotJson
         {
             WriteIndented = writeIndented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = MessageJsonEncoder.Instance,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions WithFallback(JsonSerializerOptions options)
+    {
+        // The context as a resolver builds its metadata for these options (their encoder and enum converter).
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(SocialBotJsonContext.Default, new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
         return options;
     }
 }

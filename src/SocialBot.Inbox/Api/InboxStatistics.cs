@@ -7,43 +7,6 @@ using SocialBot.Core.Triage;
 
 namespace SocialBot.Inbox.Api;
 
-/// <summary>The supervisors' dashboard figures over the last seven days.</summary>
-public sealed record DashboardView
-{
-    public required DateTimeOffset From { get; init; }
-
-    public required DateTimeOffset To { get; init; }
-
-    public required string TimeZone { get; init; }
-
-    /// <summary>168 hourly buckets (UTC hour starts), oldest first.</summary>
-    public required IReadOnlyList<HourBucket> Hours { get; init; }
-
-    public required int Mentions { get; init; }
-
-    public required int Acknowledgements { get; init; }
-
-    public required int Handoffs { get; init; }
-
-    public required IReadOnlyDictionary<string, int> HandoffsByPriority { get; init; }
-
-    public required FirstResponseView FirstResponse { get; init; }
-
-    /// <summary>Handoffs answered after their due time, or still unanswered past it.</summary>
-    public required int SlaBreaches { get; init; }
-
-    public required IReadOnlyDictionary<string, int> Sentiment { get; init; }
-
-    public required IReadOnlyList<NetworkFigures> Networks { get; init; }
-}
-
-public sealed record HourBucket(DateTimeOffset Hour, int Staffed, int AfterHours);
-
-/// <summary>First response times in staffed time (handoff to first agent reply), in seconds.</summary>
-public sealed record FirstResponseView(int Count, long? MedianSeconds, long? P90Seconds);
-
-public sealed record NetworkFigures(string Network, int Mentions, int Acknowledgements, int Handoffs, int SlaBreaches, int Negative);
-
 /// <summary>
 /// Computes the dashboard from the stores: processed mentions from the ledger's <c>mention|…</c> rows in the
 /// <c>conversations</c> table (received time, staffed or not, acknowledged, sentiment, channel: only those columns are

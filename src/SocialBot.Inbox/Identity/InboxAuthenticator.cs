@@ -3,12 +3,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace SocialBot.Inbox.Identity;
 
-/// <summary>Reads who sent a request to the inbox; the only place that decides identity.</summary>
-public interface IInboxAuthenticator
-{
-    Task<SignInResult> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken = default);
-}
-
 /// <summary>
 /// The inbox's sign-in, in order: the development sign-in (header or cookie; only when <c>SocialBot:Inbox:DevSignIn</c> is
 /// on and the request comes straight from loopback), then a Microsoft Entra ID token, from <c>Authorization: Bearer</c> or

@@ -13,36 +13,3 @@ public sealed record InboxIdentity(string Name, string Id, string DisplayName, I
     /// <summary>Agents and supervisors may work handoffs.</summary>
     public bool IsAgent => IsSupervisor || Roles.Contains(InboxRoles.Agent, StringComparer.Ordinal);
 }
-
-/// <summary>The app roles defined on the inbox app registration.</summary>
-public static class InboxRoles
-{
-    public const string Agent = "SocialBot.Agent";
-
-    public const string Supervisor = "SocialBot.Supervisor";
-
-    /// <summary>Maps the short names the dev sign-in accepts (<c>Agent</c>, <c>Supervisor</c>) and the full role names.</summary>
-    public static string? Parse(string value)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.Equals("Agent", StringComparison.OrdinalIgnoreCase) || trimmed.Equals(Agent, StringComparison.OrdinalIgnoreCase))
-        {
-            return Agent;
-        }
-
-        if (trimmed.Equals("Supervisor", StringComparison.OrdinalIgnoreCase) || trimmed.Equals(Supervisor, StringComparison.OrdinalIgnoreCase))
-        {
-            return Supervisor;
-        }
-
-        return null;
-    }
-}
-
-/// <summary>The outcome of reading a request's sign-in: an identity, or why there is none.</summary>
-public sealed record SignInResult(InboxIdentity? Identity, string? Problem)
-{
-    public static SignInResult None(string problem) => new(null, problem);
-
-    public static SignInResult Of(InboxIdentity identity) => new(identity, null);
-}

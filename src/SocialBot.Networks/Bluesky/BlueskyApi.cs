@@ -11,7 +11,7 @@ namespace SocialBot.Networks.Bluesky;
 /// (<c>ExpiredToken</c>, or 401) it is renewed with <c>com.atproto.server.refreshSession</c>, and created anew if that
 /// fails too; the request is then sent once more.
 /// </summary>
-public sealed class BlueskyApi : IDisposable
+internal sealed class BlueskyApi : IDisposable
 {
     public const string Network = "bluesky";
 

@@ -4,9 +4,6 @@ using System.Text.Json;
 
 namespace SocialBot.Networks.Bluesky;
 
-/// <summary>A strong reference to a record: its at:// uri and the cid of the version meant.</summary>
-public sealed record StrongRef(string Uri, string Cid);
-
 /// <summary>
 /// An <c>app.bsky.feed.post</c> reply: text, creation time, <c>reply.root</c> and <c>reply.parent</c> strong refs, and
 /// a mention facet (<c>app.bsky.richtext.facet#mention</c>) over the customer's @handle, whose UTF-8 byte range the

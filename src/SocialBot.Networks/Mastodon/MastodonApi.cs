@@ -5,7 +5,7 @@ using SocialBot.Networks.Common;
 namespace SocialBot.Networks.Mastodon;
 
 /// <summary>The Mastodon REST calls SocialBot makes, each with the account's bearer token.</summary>
-public sealed class MastodonApi : IDisposable
+internal sealed class MastodonApi : IDisposable
 {
     public const string Network = "mastodon";
 

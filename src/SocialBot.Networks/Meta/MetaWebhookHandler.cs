@@ -204,11 +204,3 @@ public sealed partial class MetaWebhookHandler
     [LoggerMessage(EventId = 7409, Level = LogLevel.Information, Message = "Meta webhook enqueued {Channel} comment {CommentId}")]
     private static partial void LogEnqueued(ILogger logger, string channel, string commentId);
 }
-
-/// <summary>What the host answers: a status code and a short text/plain body.</summary>
-public sealed record MetaWebhookResult(int StatusCode, string Body)
-{
-    public static MetaWebhookResult Forbidden { get; } = new(403, "forbidden");
-
-    public static MetaWebhookResult Unauthorized { get; } = new(401, "invalid signature");
-}

@@ -10,7 +10,7 @@ namespace SocialBot.Networks.Meta;
 /// reason, a malformed one is refused with the reason (and its raw JSON kept for the poison queue), and neither stops
 /// the other changes of the same delivery.
 /// </summary>
-public sealed class MetaWebhookParser
+internal sealed class MetaWebhookParser
 {
     private const int MaxIdLength = 128;
     private const int MaxNameLength = 256;
@@ -335,47 +335,4 @@ public sealed class MetaWebhookParser
 
     private static string Short(string? value) =>
         value is null ? "(none)" : value.Length <= 40 ? value : value[..40] + "…";
-}
-
-/// <summary>What one webhook delivery holds: the mentions, the changes skipped on purpose, and the malformed ones.</summary>
-public sealed class MetaWebhookBatch
-{
-    private readonly List<Mention> _mentions = [];
-    private readonly List<MetaChangeNote> _skipped = [];
-    private readonly List<MetaChangeNote> _refused = [];
-
-    public IReadOnlyList<Mention> Mentions => _mentions;
-
-    /// <summary>Changes that are not customer comments (likes, edits, the Page's own comments): nothing to do.</summary>
-    public IReadOnlyList<MetaChangeNote> Skipped => _skipped;
-
-    /// <summary>Malformed changes: go to the poison queue with the reason and their raw JSON.</summary>
-    public IReadOnlyList<MetaChangeNote> Refused => _refused;
-
-    internal void Add(Mention mention) => _mentions.Add(mention);
-
-    internal void Skip(string where, string reason) => _skipped.Add(new MetaChangeNote(where, reason, null));
-
-    internal void Refuse(string where, string reason, string raw) => _refused.Add(new MetaChangeNote(where, reason, raw));
-}
-
-/// <summary>A change of a delivery that did not become a mention: where it was (<c>entry[0].changes[1]</c>) and why.</summary>
-public sealed record MetaChangeNote(string Where, string Reason, string? Raw);
-
-/// <summary>A change is malformed; the message names the field and never quotes customer text.</summary>
-internal sealed class MetaPayloadException : Exception
-{
-    public MetaPayloadException()
-    {
-    }
-
-    public MetaPayloadException(string message)
-        : base(message)
-    {
-    }
-
-    public MetaPayloadException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

@@ -9,7 +9,7 @@ namespace SocialBot.Networks.X;
 /// base string is METHOD &amp; encoded base URI &amp; encoded sorted parameters (query, form body and oauth_*; a JSON
 /// body is not signed); the key is encoded consumer secret &amp; encoded token secret.
 /// </summary>
-public sealed class OAuth1Signer
+internal sealed class OAuth1Signer
 {
     private readonly string _consumerKey;
     private readonly string _consumerSecret;

@@ -9,7 +9,7 @@ namespace SocialBot.Networks.X;
 /// The X API v2 calls SocialBot makes, each signed with OAuth 1.0a (user context): the mention timeline, recent
 /// search, posting a reply, and <c>users/me</c> for <c>socialbot networks check</c>.
 /// </summary>
-public sealed class XApi
+internal sealed class XApi
 {
     public const string Network = "x";
 

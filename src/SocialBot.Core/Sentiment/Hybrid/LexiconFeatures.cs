@@ -1,8 +1,5 @@
 namespace SocialBot.Core.Sentiment.Hybrid;
 
-/// <summary>The embedded analyzer's verdict on one text and the numeric features a trained head reads from it.</summary>
-public sealed record LexiconSignals(SentimentResult Result, float[] Features);
-
 /// <summary>
 /// What the lexicon analyzer knows about a text, as numbers for a trained classifier: the VADER compound and
 /// proportions, its label, a count per customer-care cue family, negation and contrast words, and punctuation and

@@ -9,13 +9,3 @@ public interface IPersonalDataStore
     /// <summary>Erases or anonymises the author's text and name everywhere they are stored; returns what it changed per store.</summary>
     Task<PrivacyReport> EraseAuthorAsync(string channel, string authorId, CancellationToken cancellationToken = default);
 }
-
-/// <summary>What a purge or an erasure did: items changed or deleted, per store (<c>handoffs</c>, <c>conversations</c>, <c>outbox</c>, <c>sentreplies</c>, <c>mentions-poison</c>…).</summary>
-public sealed record PrivacyReport
-{
-    public required string Action { get; init; }
-
-    public required IReadOnlyDictionary<string, int> Counts { get; init; }
-
-    public int Total => Counts.Values.Sum();
-}

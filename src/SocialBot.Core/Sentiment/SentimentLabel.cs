@@ -1,0 +1,9 @@
+namespace SocialBot.Core.Sentiment;
+
+public enum SentimentLabel
+{
+    Neutral,
+    Positive,
+    Negative,
+    Mixed,
+}

@@ -1,0 +1,7 @@
+namespace SocialBot.Core.Triage;
+
+public enum TriageOutcome
+{
+    HandedOff,
+    Ignored,
+}

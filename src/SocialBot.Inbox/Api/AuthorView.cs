@@ -1,0 +1,3 @@
+namespace SocialBot.Inbox.Api;
+
+public sealed record AuthorView(string Id, string? Handle, string? Name);

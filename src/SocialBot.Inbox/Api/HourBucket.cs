@@ -1,0 +1,5 @@
+using Azure.Data.Tables;
+
+namespace SocialBot.Inbox.Api;
+
+public sealed record HourBucket(DateTimeOffset Hour, int Staffed, int AfterHours);
