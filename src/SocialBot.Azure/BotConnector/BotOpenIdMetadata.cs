@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using SocialBot.Http;
 
 namespace SocialBot.Azure.BotConnector;
 
@@ -9,6 +10,18 @@ namespace SocialBot.Azure.BotConnector;
 /// </summary>
 public sealed class BotOpenIdMetadata
 {
+    /// <summary>The named client the metadata documents and signing keys are fetched with.</summary>
+    public const string HttpClientName = "SocialBot.OpenIdMetadata";
+
+    /// <summary>GETs, so timeouts and 5xx are retried; 10 s an attempt, 30 s in all (an inbound request is waiting).</summary>
+    public static readonly OutboundHttpPolicy Policy = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(10),
+        TotalTimeout = TimeSpan.FromSeconds(30),
+        MaxRetries = 2,
+        MaxRetryAfter = TimeSpan.FromSeconds(5),
+    };
+
     public BotOpenIdMetadata(OpenIdKeySource botFramework, OpenIdKeySource entra)
     {
         BotFramework = botFramework;

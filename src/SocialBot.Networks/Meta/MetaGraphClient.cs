@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SocialBot.Http;
 
 namespace SocialBot.Networks.Meta;
 
@@ -14,6 +15,18 @@ namespace SocialBot.Networks.Meta;
 internal sealed class MetaGraphClient
 {
     public const string HttpClientName = "SocialBot.Meta.Graph";
+
+    /// <summary>
+    /// 30 s an attempt, 60 s in all. Meta has no poller of its own, so a 429 with a short <c>Retry-After</c> is waited
+    /// out here; a reply POST is otherwise retried only when it never reached the Graph API (a comment must not be posted twice).
+    /// </summary>
+    public static readonly OutboundHttpPolicy Policy = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+        TotalTimeout = TimeSpan.FromSeconds(60),
+        MaxRetries = 2,
+        MaxRetryAfter = TimeSpan.FromSeconds(10),
+    };
 
     private readonly HttpClient _http;
     private readonly MetaOptions _options;
