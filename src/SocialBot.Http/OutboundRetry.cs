@@ -36,7 +36,7 @@ public static class OutboundRetry
         }
 
         var wait = RetryAfter(response, now);
-        if (wait > policy.MaxRetryAfter || (wait is { } delay && deadline is { } end && now + delay > end))
+        if (wait > policy.MaxRetryAfter || (wait is { } delay && deadline is { } end && now + delay >= end))
         {
             return false;
         }
