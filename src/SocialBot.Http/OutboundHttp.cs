@@ -41,6 +41,13 @@ public static class OutboundHttp
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(policy);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(OutboundClientRegistration) && descriptor.ImplementationInstance is OutboundClientRegistration registered && registered.Name == name))
+        {
+            // Registered already (two hosts' extensions can both need the client): a second pipeline would retry twice over.
+            return services.AddHttpClient(name);
+        }
+
+        services.AddSingleton(new OutboundClientRegistration(name));
         var builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddHttpMessageHandler(() => new OutboundTimeoutHandler());
@@ -94,4 +101,7 @@ public static class OutboundHttp
     private sealed class RequestStartStrategyOptions : ResilienceStrategyOptions
     {
     }
+
+    /// <summary>Marks a client name as registered, so registering it again adds nothing.</summary>
+    private sealed record OutboundClientRegistration(string Name);
 }

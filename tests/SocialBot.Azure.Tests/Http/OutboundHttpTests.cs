@@ -244,6 +244,30 @@ public sealed class OutboundHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddOutboundHttpClient_ShouldAddOnePipeline_WhenTheSameClientIsRegisteredTwice()
+    {
+        // Arrange: the bot channel and the inbox both register the OpenID metadata client.
+        _server = await FakeHttpServer.StartAsync((context, _, _) =>
+        {
+            context.Response.Headers.RetryAfter = "0";
+            return Answer(context, 503);
+        });
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(_time);
+        var policy = new OutboundHttpPolicy { MaxRetries = 1, AttemptTimeout = null };
+        services.AddOutboundHttpClient("twice", policy);
+        services.AddOutboundHttpClient("twice", policy);
+        using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("twice");
+
+        // Act
+        using var response = await client.GetAsync(new Uri(_server.BaseUrl + "/items"));
+
+        // Assert: one retry, not a retry of retries.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Send_ShouldNotFollowTheRedirect_SoTheTokenNeverReachesItsTarget()
     {
         using var host = new OutboundClientHost(_time, new OutboundHttpPolicy());
