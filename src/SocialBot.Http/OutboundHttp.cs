@@ -8,6 +8,8 @@ namespace SocialBot.Http;
 /// that never follows redirects (a token, a key or a webhook secret cannot be bounced to another host) and recycles
 /// pooled connections (DNS changes are picked up), with its own timeouts; clients the app calls directly also get a
 /// <c>Microsoft.Extensions.Http.Resilience</c> pipeline (<see cref="OutboundHttpPolicy"/>, <see cref="OutboundRetry"/>).
+/// The factory's request logging is removed: it writes the full URI at Information, and a webhook URL can carry its
+/// secret in the path (the adapters log what they send with their own events, without secrets).
 /// </summary>
 public static class OutboundHttp
 {
@@ -50,6 +52,7 @@ public static class OutboundHttp
         services.AddSingleton(new OutboundClientRegistration(name));
         var builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(() => new OutboundTimeoutHandler());
         builder.AddResilienceHandler(name, (pipeline, context) => Configure(pipeline, policy(context.ServiceProvider), context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
@@ -65,7 +68,8 @@ public static class OutboundHttp
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(name);
         return services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .RemoveAllLoggers();
     }
 
     private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, OutboundHttpPolicy policy, TimeProvider time)

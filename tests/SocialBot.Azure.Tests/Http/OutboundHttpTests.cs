@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SocialBot.Azure.Handoffs;
 using SocialBot.Core.Handoffs;
 using SocialBot.Core.Triage;
@@ -268,6 +269,26 @@ public sealed class OutboundHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_ShouldNotLogTheUrl_WhenItCarriesASecret()
+    {
+        // Arrange: the factory's own request logging would write the URI (and a webhook's secret path) at Information.
+        _server = await FakeHttpServer.StartAsync((context, _, _) => Answer(context, 200));
+        var logged = new RecordingLoggerProvider();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(_time);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logged));
+        services.AddOutboundHttpClient("webhook", new OutboundHttpPolicy());
+        using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("webhook");
+
+        // Act
+        using var response = await client.PostAsync(new Uri(_server.BaseUrl + "/hooks/s3cr3t-path"), new StringContent("{}"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(logged.Messages, message => message.Contains("s3cr3t", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Send_ShouldNotFollowTheRedirect_SoTheTokenNeverReachesItsTarget()
     {
         using var host = new OutboundClientHost(_time, new OutboundHttpPolicy());
@@ -322,6 +343,44 @@ public sealed class OutboundHttpTests : IAsyncLifetime
         catch (OperationCanceledException)
         {
             // The client gave up on the request.
+        }
+    }
+
+    private sealed class RecordingLoggerProvider : ILoggerProvider
+    {
+        private readonly List<string> _messages = [];
+
+        public IReadOnlyList<string> Messages
+        {
+            get
+            {
+                lock (_messages)
+                {
+                    return [.. _messages];
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(RecordingLoggerProvider owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (owner._messages)
+                {
+                    owner._messages.Add(formatter(state, exception));
+                }
+            }
         }
     }
 
