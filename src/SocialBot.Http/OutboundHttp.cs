@@ -59,7 +59,7 @@ public static class OutboundHttp
     }
 
     /// <summary>
-    /// A named client for an Azure SDK transport (<c>new HttpClientTransport(client)</c>): redirects off and pooled
+    /// A named client for an Azure SDK transport (an Azure.Core <c>HttpClientTransport</c> over the client): redirects off and pooled
     /// connections recycled, but no pipeline here, because the Azure.Core pipeline already retries (honouring
     /// <c>Retry-After</c>) and times out each try (<c>RetryOptions.NetworkTimeout</c>); two retry layers would multiply.
     /// </summary>

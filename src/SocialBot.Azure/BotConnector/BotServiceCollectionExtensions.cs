@@ -43,7 +43,7 @@ public static class BotServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new BotServiceUrlPolicy(Options(provider).AllowedServiceUrls));
         services.TryAddSingleton(provider => new BotConnectorTokenProvider(
-            CreateCredential(Options(provider), new HttpClientTransport(HttpClient(provider, CredentialHttpClientName))),
+            CreateCredential(Options(provider), Transport(provider, CredentialHttpClientName)),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotConnectorTokenProvider>>()));
         services.TryAddSingleton(provider => new BotConnectorClient(
@@ -80,4 +80,11 @@ public static class BotServiceCollectionExtensions
     /// </summary>
     private static HttpClient HttpClient(IServiceProvider provider, string name) =>
         provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+    /// <summary>An Azure SDK transport over the named client (redirects off; Azure.Core keeps its own retries).</summary>
+    private static HttpClientTransport Transport(IServiceProvider provider, string name)
+    {
+        HttpClientTransport transport = new(HttpClient(provider, name));
+        return transport;
+    }
 }

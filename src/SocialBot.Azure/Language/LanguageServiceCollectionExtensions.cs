@@ -50,7 +50,7 @@ public static class LanguageServiceCollectionExtensions
                 LanguagePipeline.Create(
                     options,
                     provider.GetService<TokenCredential>(),
-                    new HttpClientTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LanguagePipeline.HttpClientName))),
+                    Transport(provider)),
                 LoggerFor<AzureLanguageSentimentAnalyzer>(provider));
         });
         services.AddKeyedSingleton<ISentimentAnalyzer>(CascadeAnalyzerKey, (provider, _) =>
@@ -68,6 +68,13 @@ public static class LanguageServiceCollectionExtensions
         // The same instance, for callers that want its statistics (eval, status).
         services.AddSingleton(provider => (CascadeSentimentAnalyzer)provider.GetRequiredKeyedService<ISentimentAnalyzer>(CascadeAnalyzerKey));
         return services;
+    }
+
+    /// <summary>An Azure SDK transport over the <see cref="LanguagePipeline.HttpClientName"/> client (redirects off; Azure.Core retries).</summary>
+    private static HttpClientTransport Transport(IServiceProvider provider)
+    {
+        HttpClientTransport transport = new(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LanguagePipeline.HttpClientName));
+        return transport;
     }
 
     private static ILogger<T> LoggerFor<T>(IServiceProvider provider) =>
