@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialBot.Azure.BotConnector;
+using SocialBot.Http;
 using SocialBot.Inbox.Api;
 using SocialBot.Inbox.Identity;
 
@@ -23,12 +24,13 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<InboxOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOutboundHttpClient(BotOpenIdMetadata.HttpClientName, BotOpenIdMetadata.Policy);
         services.TryAddSingleton<IInboxAuthenticator>(sp =>
         {
             var options = sp.GetRequiredService<InboxOptions>();
             var time = sp.GetRequiredService<TimeProvider>();
             var entra = options.EntraConfigured
-                ? new EntraTokenValidator(options, new OpenIdKeySource(options.EffectiveMetadataUrl, new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, time), time)
+                ? new EntraTokenValidator(options, new OpenIdKeySource(options.EffectiveMetadataUrl, sp.GetRequiredService<IHttpClientFactory>().CreateClient(BotOpenIdMetadata.HttpClientName), time), time)
                 : null;
             return new InboxAuthenticator(options, entra);
         });

@@ -2,40 +2,51 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SocialBot.Core.Replies;
+using SocialBot.Http;
 
 namespace SocialBot.Azure.BotConnector;
 
 /// <summary>
-/// Posts activities to the Connector with the bot's token: only to allowed service URLs, retrying 408, 429 and 5xx
-/// (honouring Retry-After up to a cap); other failures become <see cref="PermanentDeliveryException"/>, and
-/// retries that run out throw <see cref="BotConnectorException"/> so the queue retries later.
+/// Posts activities to the Connector with the bot's token, only to allowed service URLs, through the
+/// <see cref="HttpClientName"/> client and its <see cref="Policy"/>: a POST is retried only when it never reached the
+/// Connector or when the Connector answered 429/503 with a <c>Retry-After</c> it is worth waiting for (a 500 or a
+/// timeout may have posted the activity already). 408, 429 and 5xx that remain become a transient
+/// <see cref="BotConnectorException"/> (the queue retries later); other failures become <see cref="PermanentDeliveryException"/>.
 /// </summary>
 internal sealed class BotConnectorClient
 {
     public const string HttpClientName = "SocialBot.BotConnector";
+
+    /// <summary>
+    /// Attempts of 30 s; the whole send, waits included, within 60 s, well below the send claim's lifetime
+    /// (<c>TableSentReplyLog.StaleAfter</c>, 3 minutes), so a claim never goes stale while its send is still running.
+    /// A <c>Retry-After</c> over 30 s is left to the queue.
+    /// </summary>
+    public static readonly OutboundHttpPolicy Policy = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+        TotalTimeout = TimeSpan.FromSeconds(60),
+        MaxRetries = 3,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxRetryAfter = TimeSpan.FromSeconds(30),
+    };
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
     private readonly BotConnectorTokenProvider _tokens;
     private readonly BotServiceUrlPolicy _serviceUrls;
-    private readonly ConnectorRetryPolicy _retry;
-    private readonly TimeProvider _time;
     private readonly ILogger<BotConnectorClient> _logger;
 
     public BotConnectorClient(
         HttpClient http,
         BotConnectorTokenProvider tokens,
         BotServiceUrlPolicy serviceUrls,
-        ConnectorRetryPolicy retry,
-        TimeProvider time,
         ILogger<BotConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
         _serviceUrls = serviceUrls;
-        _retry = retry;
-        _time = time;
         _logger = logger;
     }
 
@@ -55,72 +66,45 @@ internal sealed class BotConnectorClient
         }
 
         var target = ConnectorRoutes.Build(serviceUrl, conversationId, replyToActivityId);
-        var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotConnectorJsonContext.Default.ConnectorActivity);
-        var deadline = _time.GetUtcNow() + _retry.TotalBudget;
-        for (var attempt = 1; ; attempt++)
+        var token = await _tokens.GetTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, BotConnectorJsonContext.Default.ConnectorActivity));
+        request.Content.Headers.ContentType = Json;
+        HttpResponseMessage sent;
+        try
         {
-            // Every attempt ends by the deadline, so the whole send fits inside the send claim's lifetime.
-            using var budget = new CancellationTokenSource(Remaining(deadline), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-            var token = await _tokens.GetTokenAsync(cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, target);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = Json;
-            HttpResponseMessage sent;
-            try
-            {
-                sent = await _http.SendAsync(request, linked.Token);
-            }
-            catch (OperationCanceledException exception) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new BotConnectorException(
-                    System.Net.HttpStatusCode.RequestTimeout, null, null, $"no answer from the Connector within the send budget of {_retry.TotalBudget.TotalSeconds} s after {attempt} attempt(s)", exception);
-            }
-
-            using var response = sent;
-            if (response.IsSuccessStatusCode)
-            {
-                return await ReadIdAsync(response, cancellationToken);
-            }
-
-            var status = (int)response.StatusCode;
-            var retryable = status is 408 or 429 or >= 500;
-            var delay = retryable ? RetryDelay(response, attempt) : TimeSpan.Zero;
-            if (retryable && attempt < _retry.MaxAttempts && _time.GetUtcNow() + delay < deadline)
-            {
-                BotConnectorLog.ConnectorRetrying(_logger, status, attempt, (long)delay.TotalMilliseconds);
-                await WaitAsync(delay, cancellationToken);
-                continue;
-            }
-
-            var failure = await ToExceptionAsync(response, attempt, cancellationToken);
-            if (retryable)
-            {
-                throw failure;
-            }
-
-            BotConnectorLog.ConnectorRefused(_logger, status, failure.ErrorCode, failure.OperationId);
-            throw new PermanentDeliveryException($"the Connector refused the activity with {status} {failure.ErrorCode ?? "(no error code)"}", failure);
+            sent = await _http.SendAsync(request, cancellationToken);
         }
-    }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not retried: the activity may have been posted. The queue retries later, behind SendReply's claim.
+            throw new BotConnectorException(
+                System.Net.HttpStatusCode.RequestTimeout, null, null, $"no answer from the Connector within the send budget ({exception.Message})", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new BotConnectorException(
+                System.Net.HttpStatusCode.ServiceUnavailable, null, null, $"the Connector could not be reached ({exception.HttpRequestError})", exception);
+        }
 
-    private TimeSpan Remaining(DateTimeOffset deadline)
-    {
-        var left = deadline - _time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
-    }
+        using var response = sent;
+        if (response.IsSuccessStatusCode)
+        {
+            return await ReadIdAsync(response, cancellationToken);
+        }
 
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        var delay = retryAfter?.Delta
-            ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : _retry.BaseDelay * Math.Pow(2, attempt - 1));
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > _retry.MaxDelay ? _retry.MaxDelay : delay;
-    }
+        var status = (int)response.StatusCode;
+        var failure = await ToExceptionAsync(response, cancellationToken);
+        if (status is 408 or 429 or >= 500)
+        {
+            BotConnectorLog.ConnectorUnavailable(_logger, status, failure.ErrorCode);
+            throw failure;
+        }
 
-    private Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        _retry.Delay is { } custom ? custom(delay, cancellationToken) : Task.Delay(delay, _time, cancellationToken);
+        BotConnectorLog.ConnectorRefused(_logger, status, failure.ErrorCode, failure.OperationId);
+        throw new PermanentDeliveryException($"the Connector refused the activity with {status} {failure.ErrorCode ?? "(no error code)"}", failure);
+    }
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -135,7 +119,7 @@ internal sealed class BotConnectorClient
         }
     }
 
-    private static async Task<BotConnectorException> ToExceptionAsync(HttpResponseMessage response, int attempts, CancellationToken cancellationToken)
+    private static async Task<BotConnectorException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ConnectorError? error = null;
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -154,6 +138,6 @@ internal sealed class BotConnectorClient
             status,
             error?.Code,
             operationId,
-            $"Connector answered {(int)status} {status} after {attempts} attempt(s): {error?.Code ?? "no error code"} {error?.Message}".TrimEnd());
+            $"Connector answered {(int)status} {status}: {error?.Code ?? "no error code"} {error?.Message}".TrimEnd());
     }
 }

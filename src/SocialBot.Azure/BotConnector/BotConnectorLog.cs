@@ -30,8 +30,8 @@ internal static partial class BotConnectorLog
     [LoggerMessage(EventId = 4113, Level = LogLevel.Information, Message = "Handoff status {State} received for a conversation on {ChannelId}")]
     private static partial void LogHandoffStatusReceived(ILogger logger, string state, string channelId);
 
-    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} on attempt {Attempt}; retrying in {DelayMs} ms")]
-    public static partial void ConnectorRetrying(ILogger logger, int statusCode, int attempt, long delayMs);
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} (error {ErrorCode}) after the client's retries; the queue retries the send later")]
+    public static partial void ConnectorUnavailable(ILogger logger, int statusCode, string? errorCode);
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Error, Message = "Connector refused the request permanently: {StatusCode} {ErrorCode} (operation {OperationId})")]
     public static partial void ConnectorRefused(ILogger logger, int statusCode, string? errorCode, string? operationId);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SocialBot.Core.Mentions;
 
 namespace SocialBot.Azure.BotConnector;
@@ -38,49 +36,3 @@ internal sealed record ConnectorActivity
 
     public IReadOnlyList<TranscriptAttachment>? Attachments { get; init; }
 }
-
-/// <summary>The <c>value</c> of a <c>handoff.initiate</c> event: what the agent hub needs to route the conversation.</summary>
-internal sealed record HandoffContext
-{
-    public required string Priority { get; init; }
-
-    public required IReadOnlyList<string> Reasons { get; init; }
-}
-
-internal sealed record TranscriptAttachment
-{
-    public required string ContentType { get; init; }
-
-    public required string Name { get; init; }
-
-    public required Transcript Content { get; init; }
-}
-
-internal sealed record Transcript
-{
-    public required IReadOnlyList<ConnectorActivity> Activities { get; init; }
-}
-
-/// <summary>The Connector's ResourceResponse and ErrorResponse.</summary>
-internal sealed record ConnectorResourceResponse
-{
-    public string? Id { get; init; }
-}
-
-internal sealed record ConnectorErrorResponse
-{
-    public ConnectorError? Error { get; init; }
-}
-
-internal sealed record ConnectorError
-{
-    public string? Code { get; init; }
-
-    public string? Message { get; init; }
-}
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ConnectorActivity))]
-[JsonSerializable(typeof(ConnectorErrorResponse))]
-[JsonSerializable(typeof(ConnectorResourceResponse))]
-internal sealed partial class BotConnectorJsonContext : JsonSerializerContext;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SocialBot.Azure.Http;
 using SocialBot.Core.Handoffs;
+using SocialBot.Http;
 
 namespace SocialBot.Azure.Handoffs;
 
@@ -19,7 +19,10 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
         services.TryAddSingleton<IHandoffDesk, TableHandoffDesk>();
         services.TryAddSingleton<IEscalationQueue, StorageQueueEscalationQueue>();
-        services.TryAddSingleton<IEscalationWebhook>(sp => new HttpEscalationWebhook(OutboundHttp.CreateClient(Timeout.InfiniteTimeSpan), sp.GetRequiredService<EscalationOptions>()));
+        services.AddOutboundHttpClient(HttpEscalationWebhook.HttpClientName, sp => HttpEscalationWebhook.Policy(sp.GetRequiredService<EscalationOptions>()));
+        services.TryAddSingleton<IEscalationWebhook>(sp => new HttpEscalationWebhook(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpEscalationWebhook.HttpClientName),
+            sp.GetRequiredService<EscalationOptions>()));
         services.TryAddSingleton<EscalationNotifier>();
         services.TryAddSingleton<NotifyEscalationProcessor>();
         return services;

@@ -2,13 +2,6 @@ using System.Buffers;
 
 namespace SocialBot.Azure.Http;
 
-/// <summary>What <see cref="BoundedBodyReader"/> read: the body, or that it was larger than the endpoint's cap.</summary>
-public readonly record struct BoundedBody(bool IsTooLarge, ReadOnlyMemory<byte> Content, int Limit)
-{
-    /// <summary>A message for a 413 answer; names the cap, not the body.</summary>
-    public string TooLargeMessage => $"the request body is larger than {Limit} bytes";
-}
-
 /// <summary>
 /// Reads a request body up to a per-endpoint cap and stops there: a declared <c>Content-Length</c> over the cap is
 /// refused before a byte is read, and a chunked (or lying) body is refused as soon as it passes the cap, so an

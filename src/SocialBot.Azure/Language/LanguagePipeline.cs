@@ -12,6 +12,12 @@ internal static class LanguagePipeline
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>
+    /// The named client under the pipeline's transport: redirects off (the key travels in a header), pooled connections
+    /// recycled; retries and per-try timeouts stay Azure.Core's (they honour Retry-After), so it has no pipeline of its own.
+    /// </summary>
+    public const string HttpClientName = "SocialBot.Language";
+
+    /// <summary>
     /// Key auth when <see cref="LanguageOptions.ApiKey"/> is set; otherwise Entra ID with <paramref name="tokenCredential"/>,
     /// or a managed identity with the configured client id, or <see cref="DefaultAzureCredential"/>.
     /// </summary>
@@ -31,15 +37,32 @@ internal static class LanguagePipeline
         }
 
         HttpPipelinePolicy auth = string.IsNullOrEmpty(options.ApiKey)
-            ? new BearerTokenAuthenticationPolicy(tokenCredential ?? CreateCredential(options), Scope)
+            ? new BearerTokenAuthenticationPolicy(tokenCredential ?? CreateCredential(options, transport), Scope)
             : new SubscriptionKeyPolicy(new AzureKeyCredential(options.ApiKey));
         return HttpPipelineBuilder.Build(clientOptions, auth);
     }
 
-    private static TokenCredential CreateCredential(LanguageOptions options) =>
-        string.IsNullOrEmpty(options.ManagedIdentityClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+    private static TokenCredential CreateCredential(LanguageOptions options, HttpPipelineTransport? transport)
+    {
+        if (string.IsNullOrEmpty(options.ManagedIdentityClientId))
+        {
+            var defaults = new DefaultAzureCredentialOptions();
+            if (transport is not null)
+            {
+                defaults.Transport = transport;
+            }
+
+            return new DefaultAzureCredential(defaults);
+        }
+
+        var managed = new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+        if (transport is not null)
+        {
+            managed.Transport = transport;
+        }
+
+        return new ManagedIdentityCredential(managed);
+    }
 
     private sealed class LanguageClientOptions : ClientOptions
     {

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Sentiment;
 using SocialBot.Core.Sentiment.Cascade;
+using SocialBot.Http;
 
 namespace SocialBot.Azure.Language;
 
@@ -38,13 +40,17 @@ public static class LanguageServiceCollectionExtensions
         services.AddOptions<CascadeOptions>().Bind(configuration.GetSection(CascadeOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CascadeOptions>, CascadeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOutboundTransportClient(LanguagePipeline.HttpClientName);
 
         services.AddKeyedSingleton<ISentimentAnalyzer>(AzureAnalyzerKey, (provider, _) =>
         {
             LanguageOptions options = provider.GetRequiredService<IOptions<LanguageOptions>>().Value;
             return new AzureLanguageSentimentAnalyzer(
                 options,
-                LanguagePipeline.Create(options, provider.GetService<TokenCredential>()),
+                LanguagePipeline.Create(
+                    options,
+                    provider.GetService<TokenCredential>(),
+                    Transport(provider)),
                 LoggerFor<AzureLanguageSentimentAnalyzer>(provider));
         });
         services.AddKeyedSingleton<ISentimentAnalyzer>(CascadeAnalyzerKey, (provider, _) =>
@@ -62,6 +68,13 @@ public static class LanguageServiceCollectionExtensions
         // The same instance, for callers that want its statistics (eval, status).
         services.AddSingleton(provider => (CascadeSentimentAnalyzer)provider.GetRequiredKeyedService<ISentimentAnalyzer>(CascadeAnalyzerKey));
         return services;
+    }
+
+    /// <summary>An Azure SDK transport over the <see cref="LanguagePipeline.HttpClientName"/> client (redirects off; Azure.Core retries).</summary>
+    private static HttpClientTransport Transport(IServiceProvider provider)
+    {
+        HttpClientTransport transport = new(provider.GetRequiredService<IHttpClientFactory>().CreateClient(LanguagePipeline.HttpClientName));
+        return transport;
     }
 
     private static ILogger<T> LoggerFor<T>(IServiceProvider provider) =>

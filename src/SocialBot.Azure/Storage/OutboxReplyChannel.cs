@@ -52,7 +52,7 @@ internal sealed class OutboxReplyChannel : IIdempotentReplyChannel, IFallbackRep
 /// </summary>
 internal sealed class TableSentReplyLog : ISentReplyLog
 {
-    /// <summary>Longer than any send with its retries (the Bot Connector client gives up after its 60 s budget, <c>ConnectorRetryPolicy.TotalBudget</c>).</summary>
+    /// <summary>Longer than any send with its retries (the Bot Connector client gives up after its 60 s budget, <c>BotConnectorClient.Policy.TotalTimeout</c>).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(3);
 
     private const string Partition = "sent";

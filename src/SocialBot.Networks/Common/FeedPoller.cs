@@ -1,22 +1,8 @@
 using Microsoft.Extensions.Logging;
-using SocialBot.Core.Mentions;
 using SocialBot.Core.Networks;
 using SocialBot.Core.Processing;
 
 namespace SocialBot.Networks.Common;
-
-/// <summary>One source of mentions of a network: its mentions/notifications, or one brand search.</summary>
-public interface IFeed
-{
-    /// <summary><c>mentions</c> or <c>brand-N</c>: the row of the feed's state.</summary>
-    string Name { get; }
-
-    /// <summary>Everything newer than <paramref name="cursor"/> (all pages), oldest first, and the new cursor.</summary>
-    Task<FeedPage> FetchAsync(string? cursor, CancellationToken cancellationToken);
-}
-
-/// <summary>What a feed returned: the mentions to enqueue (oldest first), the cursor after them, the last rate-limit headers.</summary>
-public sealed record FeedPage(IReadOnlyList<Mention> Mentions, string? Cursor, RateLimit RateLimit);
 
 /// <summary>
 /// The poll loop every network shares. For each feed that is due (last poll + interval, and past its NotBefore),

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Replies;
-
+using SocialBot.Http;
 using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.Meta;
@@ -32,12 +32,7 @@ public static class MetaRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetaOptions>, MetaOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new ChannelCatalog());
-        services.AddHttpClient(MetaGraphClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+        services.AddOutboundHttpClient(MetaGraphClient.HttpClientName, MetaGraphClient.Policy);
         services.TryAddSingleton<MetaWebhookHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReplyChannel, MetaReplyChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INetworkCheck, MetaNetworkCheck>());

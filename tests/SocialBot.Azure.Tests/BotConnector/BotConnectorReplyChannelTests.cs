@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using SocialBot.Azure.BotConnector;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Replies;
+using SocialBot.Testing.Http;
 
 namespace SocialBot.Azure.Tests.BotConnector;
 
@@ -13,10 +13,9 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
     private const string ConversationId = "19:4b2f8e1a9c3d47b6a5e8f0d2c1b7a3e9@thread.tacv2;messageid=1763936411402";
     private const string ActivityId = "1763936411402";
 
-    private readonly FakeTimeProvider _time = new(BotTestValues.Now);
-    private readonly List<TimeSpan> _delays = [];
-    private bool _advanceClock;
+    private readonly TimerWatchingTimeProvider _time = new(BotTestValues.Now);
     private readonly FakeTokenCredential _credential;
+    private OutboundClientHost? _http;
     private FakeHttpServer? _connector;
 
     public BotConnectorReplyChannelTests()
@@ -26,6 +25,7 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _http?.Dispose();
         if (_connector is not null)
         {
             await _connector.DisposeAsync();
@@ -82,10 +82,12 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
             return Answer(context, 200, """{"id":"a1"}""");
         });
 
-        await channel.SendAsync(Reply(_connector!.BaseUrl));
+        var sending = channel.SendAsync(Reply(_connector!.BaseUrl));
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await sending;
 
         Assert.Equal(2, _connector.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1)], _delays);
     }
 
     [Fact]
@@ -102,54 +104,84 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
             return Answer(context, 200, string.Empty);
         });
 
-        await channel.SendAsync(Reply(_connector!.BaseUrl));
+        var sending = channel.SendAsync(Reply(_connector!.BaseUrl));
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await sending;
 
-        Assert.Equal([TimeSpan.FromSeconds(10)], _delays);
+        Assert.Equal(2, _connector.Requests.Count);
     }
 
     [Fact]
-    public async Task Send_ShouldCapTheWait_WhenRetryAfterIsVeryLong()
+    public async Task Send_ShouldLeaveTheWaitToTheQueue_WhenRetryAfterIsVeryLong()
     {
+        // Arrange: an hour; holding the queue function that long is worse than the queue's own retry.
         var channel = await StartAsync((context, count) =>
         {
             context.Response.Headers.RetryAfter = "3600";
             return Answer(context, count == 1 ? 429 : 200, string.Empty);
         });
 
-        await channel.SendAsync(Reply(_connector!.BaseUrl));
-
-        Assert.Equal([new ConnectorRetryPolicy().MaxDelay], _delays);
-    }
-
-    [Fact]
-    public async Task Send_ShouldBackOffAndRetry_WhenConnectorAnswers500Once()
-    {
-        var channel = await StartAsync((context, count) => Answer(context, count == 1 ? 500 : 200, string.Empty));
-
-        await channel.SendAsync(Reply(_connector!.BaseUrl));
-
-        Assert.Equal(2, _connector.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1)], _delays);
-    }
-
-    [Fact]
-    public async Task Send_ShouldThrowTransientConnectorException_WhenEveryAttemptFails()
-    {
-        var channel = await StartAsync((context, _) => Answer(context, 502, """{"error":{"code":"ServiceError","message":"upstream"}}"""));
-
+        // Act: the clock never moves, so any wait would never end.
         var exception = await Assert.ThrowsAsync<BotConnectorException>(() => channel.SendAsync(Reply(_connector!.BaseUrl)));
 
-        Assert.Equal(System.Net.HttpStatusCode.BadGateway, exception.StatusCode);
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Single(_connector!.Requests);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Send_ShouldNotRetryThePost_WhenConnectorFailsWithoutAskingToComeBack(int status)
+    {
+        // Arrange: the activity may have been posted before the failure; a retry here could post it twice in public.
+        var channel = await StartAsync((context, _) => Answer(context, status, """{"error":{"code":"ServiceError","message":"upstream"}}"""));
+
+        // Act
+        var exception = await Assert.ThrowsAsync<BotConnectorException>(() => channel.SendAsync(Reply(_connector!.BaseUrl)));
+
+        // Assert: transient, so the queue retries later behind SendReply's claim.
+        Assert.Equal(status, (int)exception.StatusCode);
         Assert.Equal("ServiceError", exception.ErrorCode);
-        Assert.Equal(4, _connector!.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], _delays);
+        Assert.Single(_connector!.Requests);
+    }
+
+    [Fact]
+    public async Task Send_ShouldNotRetryThePost_WhenTheConnectorDoesNotAnswerInTime()
+    {
+        // Arrange
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = await StartAsync(async (context, _) =>
+        {
+            reached.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up.
+            }
+        });
+
+        // Act
+        var sending = channel.SendAsync(Reply(_connector!.BaseUrl));
+        await _time.WaitForTimerAsync(BotConnectorClient.Policy.AttemptTimeout!.Value);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(BotConnectorClient.Policy.AttemptTimeout!.Value);
+        var exception = await Assert.ThrowsAsync<BotConnectorException>(() => sending);
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.RequestTimeout, exception.StatusCode);
+        Assert.Single(_connector.Requests);
     }
 
     [Fact]
     public async Task Send_ShouldStopRetryingWithinTheSendBudget_WhenTheConnectorKeepsAskingToWait()
     {
-        // Arrange: each wait moves the clock; 30 s Retry-After three times would have taken 90 s plus the attempts.
-        _advanceClock = true;
+        // Arrange: 30 s Retry-After three times would have taken 90 s plus the attempts.
         var channel = await StartAsync((context, _) =>
         {
             context.Response.Headers.RetryAfter = "30";
@@ -158,20 +190,23 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
         var started = _time.GetUtcNow();
 
         // Act
-        var exception = await Assert.ThrowsAsync<BotConnectorException>(() => channel.SendAsync(Reply(_connector!.BaseUrl)));
+        var sending = channel.SendAsync(Reply(_connector!.BaseUrl));
+        await _time.WaitForTimerAsync(BotConnectorClient.Policy.AttemptTimeout!.Value);
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var exception = await Assert.ThrowsAsync<BotConnectorException>(() => sending);
 
-        // Assert
+        // Assert: a second wait would have ended at the budget, so it was not made.
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, exception.StatusCode);
-        Assert.True(_time.GetUtcNow() - started < new ConnectorRetryPolicy().TotalBudget, $"took {_time.GetUtcNow() - started}");
-        Assert.Equal([TimeSpan.FromSeconds(30)], _delays);
-        Assert.Equal(2, _connector!.Requests.Count);
+        Assert.True(_time.GetUtcNow() - started < BotConnectorClient.Policy.TotalTimeout, $"took {_time.GetUtcNow() - started}");
+        Assert.Equal(2, _connector.Requests.Count);
     }
 
     [Fact]
     public void SendBudget_ShouldEndWellBeforeTheSendClaimGoesStale()
     {
-        // Assert: the whole send, with the client's own timeout for a last attempt, ends before another delivery may take over.
-        Assert.True(new ConnectorRetryPolicy().TotalBudget + TimeSpan.FromSeconds(30) < SocialBot.Azure.Storage.TableSentReplyLog.StaleAfter);
+        // Assert: the whole send, attempts and waits, ends before another delivery may take over.
+        Assert.True(BotConnectorClient.Policy.TotalTimeout + TimeSpan.FromSeconds(30) < SocialBot.Azure.Storage.TableSentReplyLog.StaleAfter);
     }
 
     [Fact]
@@ -191,7 +226,6 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
         Assert.Equal("BotNotInConversationRoster", inner.ErrorCode);
         Assert.Equal("op-42", inner.OperationId);
         Assert.Single(_connector!.Requests);
-        Assert.Empty(_delays);
     }
 
     [Theory]
@@ -273,24 +307,12 @@ public sealed class BotConnectorReplyChannelTests : IAsyncDisposable
     private async Task<IReplyChannel> StartAsync(Func<HttpContext, int, Task> handler)
     {
         _connector = await FakeHttpServer.StartAsync((context, _, count) => handler(context, count));
+        _http = new OutboundClientHost(_time, BotConnectorClient.Policy);
         var client = new BotConnectorClient(
-            new HttpClient(),
+            _http.Client,
             new BotConnectorTokenProvider(_credential, _time, NullLogger<BotConnectorTokenProvider>.Instance),
             new BotServiceUrlPolicy([_connector.BaseUrl]),
-            new ConnectorRetryPolicy { Delay = RecordDelay },
-            _time,
             NullLogger<BotConnectorClient>.Instance);
         return new BotConnectorReplyChannel(client, NullLogger<BotConnectorReplyChannel>.Instance);
-    }
-
-    private Task RecordDelay(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        _delays.Add(delay);
-        if (_advanceClock)
-        {
-            _time.Advance(delay);
-        }
-
-        return Task.CompletedTask;
     }
 }

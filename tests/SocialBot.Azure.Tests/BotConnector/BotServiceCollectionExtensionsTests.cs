@@ -78,7 +78,7 @@ public sealed class BotServiceCollectionExtensionsTests
     [Fact]
     public void CreateCredential_ShouldUseTheClientSecret_WhenSingleTenant()
     {
-        var credential = BotServiceCollectionExtensions.CreateCredential(BotTestValues.Options().Value);
+        var credential = BotServiceCollectionExtensions.CreateCredential(BotTestValues.Options().Value, global::Azure.Core.Pipeline.HttpClientTransport.Shared);
 
         Assert.IsType<ClientSecretCredential>(credential);
     }
@@ -90,7 +90,7 @@ public sealed class BotServiceCollectionExtensionsTests
         options.AppType = BotAppType.UserAssignedMSI;
         options.ManagedIdentityClientId = "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c";
 
-        var credential = BotServiceCollectionExtensions.CreateCredential(options);
+        var credential = BotServiceCollectionExtensions.CreateCredential(options, global::Azure.Core.Pipeline.HttpClientTransport.Shared);
 
         Assert.IsType<ManagedIdentityCredential>(credential);
     }

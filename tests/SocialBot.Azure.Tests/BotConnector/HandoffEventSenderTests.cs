@@ -96,8 +96,6 @@ public sealed class HandoffEventSenderTests : IAsyncLifetime
             new HttpClient(),
             new BotConnectorTokenProvider(new FakeTokenCredential(_time), _time, NullLogger<BotConnectorTokenProvider>.Instance),
             new BotServiceUrlPolicy([_connector.BaseUrl]),
-            new ConnectorRetryPolicy { Delay = (_, _) => Task.CompletedTask },
-            _time,
             NullLogger<BotConnectorClient>.Instance);
         return new HandoffEventSender(client, options, NullLogger<HandoffEventSender>.Instance);
     }

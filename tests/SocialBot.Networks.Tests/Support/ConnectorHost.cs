@@ -2,12 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using SocialBot.Core;
 using SocialBot.Core.Networks;
 using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 using SocialBot.Networks.Common;
+using SocialBot.Testing.Http;
 
 namespace SocialBot.Networks.Tests.Support;
 
@@ -30,7 +30,7 @@ internal sealed class ConnectorHost : IDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 22, 30, 0, TimeSpan.Zero));
+    public TimerWatchingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 22, 30, 0, TimeSpan.Zero));
 
     public InMemoryNetworkStateStore Store { get; } = new();
 

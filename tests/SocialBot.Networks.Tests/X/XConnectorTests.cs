@@ -232,8 +232,48 @@ public sealed class XConnectorTests : IAsyncLifetime
         // Act
         var exception = await Assert.ThrowsAsync<SocialBot.Networks.Common.NetworkApiException>(() => host.Channel("x").SendAsync(Reply("1")));
 
-        // Assert
+        // Assert: the post may have gone out before the 503, so the HTTP layer did not send it again (ADR-012).
         Assert.True(exception.IsTransient);
+        Assert.Single(_api.Requests);
+    }
+
+    [Fact]
+    public async Task PollAsync_ShouldLeaveA429ToThePoller_WhenXAsksToRetryAfterASecond()
+    {
+        // Arrange: the HTTP layer does not retry 429 for the polled networks; the poller records the reset.
+        _api.Handler = (_, _) => (429, Fixtures.Read("x-rate-limited.json"), new Dictionary<string, string> { ["Retry-After"] = "1" });
+        using var host = new ConnectorHost(_api.Settings(("SocialBot:Networks:X:PollSeconds", "60")));
+
+        // Act: the clock never moves, so a retry's wait would never end.
+        var limited = await host.Poller("x").PollAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.Contains("HTTP 429", Assert.Single(limited.Errors), StringComparison.Ordinal);
+        Assert.Equal(host.Time.GetUtcNow().AddSeconds(1), limited.NextPollAt);
+        Assert.Single(_api.Requests);
+    }
+
+    [Fact]
+    public async Task PollAsync_ShouldSucceed_WhenXFailsOnceWith503()
+    {
+        // Arrange: a GET is safe to repeat, so the HTTP layer retries it after a jittered back-off.
+        _api.Handler = (_, count) => count == 1
+            ? (503, """{ "title": "Service Unavailable" }""", null)
+            : (200, """{ "meta": { "result_count": 0 } }""", null);
+        using var host = new ConnectorHost(_api.Settings());
+
+        // Act
+        var polling = host.Poller("x").PollAsync();
+        await host.Time.WaitForTimerAsync(SocialBot.Networks.Common.NetworkServices.RequestTimeout);
+        var backoff = await host.Time.NextTimerAsync();
+        host.Time.Advance(backoff);
+        var result = await polling.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.True(result.Polled);
+        Assert.Empty(result.Errors);
+        Assert.InRange(backoff, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.Equal(2, _api.Requests.Count);
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+namespace SocialBot.Azure.BotConnector;
+
+internal sealed record Transcript
+{
+    public required IReadOnlyList<ConnectorActivity> Activities { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace SocialBot.Azure.Language;
+
+internal sealed record AnalyzeTextResponse(string? Kind, SentimentResults? Results);

@@ -1,0 +1,3 @@
+namespace SocialBot.Azure.Language;
+
+internal sealed record ErrorResponse(ServiceError? Error);

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace SocialBot.Networks.Meta;
+
+internal sealed record GraphPrivateReply(
+    [property: JsonPropertyName("recipient")] GraphRecipient Recipient,
+    [property: JsonPropertyName("message")] GraphText Message);

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace SocialBot.Networks.Meta;
+
+internal sealed record GraphRecipient([property: JsonPropertyName("comment_id")] string CommentId);
