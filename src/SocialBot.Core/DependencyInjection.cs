@@ -8,6 +8,7 @@ using SocialBot.Core.Acknowledgements;
 using SocialBot.Core.Answers;
 using SocialBot.Core.Channels;
 using SocialBot.Core.Configuration;
+using SocialBot.Core.Embeddings;
 using SocialBot.Core.Hours;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Sentiment;
@@ -42,9 +43,9 @@ public static class DependencyInjection
             sp.GetRequiredService<StaffedHours>(),
             sp.GetRequiredService<ChannelCatalog>(),
             sp.GetRequiredService<DisplayNameGuard>()));
-        services.AddSocialBotGreetings(configuration);
+        services.AddSingleton(sp => new DisplayNameGuard(sp.GetRequiredService<GreetingOptions>()));
         services.TryAddSingleton<IConversationHistory, EmptyConversationHistory>();
-        services.AddSocialBotAnswers(configuration);
+        AddAnswers(services);
         services.AddSingleton<TriagePolicy>();
         services.TryAddKeyedSingleton<ISentimentAnalyzer, EmbeddedSentimentAnalyzer>("embedded");
         services.TryAddSingleton(SelectAnalyzer);
@@ -65,6 +66,8 @@ public static class DependencyInjection
         services.AddSocialBotSection<SentimentOptions>(SentimentOptions.SectionName, new SentimentOptionsValidator());
         services.AddSocialBotSection<QueueNamesOptions>(QueueNamesOptions.SectionName, new QueueNamesOptionsValidator());
         services.AddSocialBotSection<AcknowledgementOptions>(AcknowledgementOptions.SectionName, new AcknowledgementOptionsValidator());
+        services.AddSocialBotSection<GreetingOptions>(GreetingOptions.SectionName, new GreetingOptionsValidator());
+        services.AddSocialBotSection<AnswersOptions>(AnswersOptions.SectionName, new AnswersOptionsValidator());
         services.AddSocialBotSection<SocialBotOptions>(SocialBotOptions.SectionName, new SocialBotOptionsValidator())
             .Configure<IOptions<StaffedHoursOptions>, IOptions<AfterHoursOptions>, IOptions<TriageOptions>, IOptions<SentimentOptions>, IOptions<QueueNamesOptions>>(
                 (options, staffedHours, afterHours, triage, sentiment, queues) =>
@@ -91,6 +94,32 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<TOptions>>(new KeyNamingOptionsValidator<TOptions>(sectionName, validator));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
         return services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+    }
+
+    /// <summary>Quick answers: the knowledge list from <c>SocialBot:Answers</c>, the matcher and <see cref="QuickAnswers"/>.</summary>
+    private static void AddAnswers(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => AnswerKnowledge.From(sp.GetRequiredService<AnswersOptions>()));
+        services.TryAddSingleton(CreateAnswerMatcher);
+        services.TryAddSingleton(sp => new QuickAnswers(
+            sp.GetRequiredService<AnswerKnowledge>(),
+            sp.GetRequiredService<IAnswerMatcher>(),
+            sp.GetRequiredService<AnswersOptions>(),
+            sp.GetRequiredService<StaffedHours>()));
+    }
+
+    /// <summary>
+    /// BM25 by default; the semantic matcher over the process's one <see cref="ITextEmbedder"/> when
+    /// <c>SocialBot:Answers:Matcher</c> is <c>semantic</c> and an embedder is registered.
+    /// </summary>
+    private static IAnswerMatcher CreateAnswerMatcher(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<AnswersOptions>();
+        var knowledge = services.GetRequiredService<AnswerKnowledge>();
+        var semantic = string.Equals(options.Matcher, "semantic", StringComparison.OrdinalIgnoreCase);
+        return semantic && services.GetService<ITextEmbedder>() is { } embedder
+            ? new SemanticAnswerMatcher(knowledge, embedder, options.Semantic)
+            : new LexicalAnswerMatcher(knowledge, options.Lexical);
     }
 
     /// <summary>The analyzer named by <c>SocialBot:Sentiment:Analyzer</c>, registered as a keyed <see cref="ISentimentAnalyzer"/>.</summary>
