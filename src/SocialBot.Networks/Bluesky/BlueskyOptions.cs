@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.Bluesky;
 

@@ -1,5 +1,3 @@
-using SocialBot.Core.Networks;
-using SocialBot.Core.Replies;
 using SocialBot.Networks.Common;
 
 namespace SocialBot.Networks.X;

@@ -72,4 +72,20 @@ public sealed class LocalHostAppTests
         Assert.Null(afterHours.Voicemail);
         Assert.Equal("America/New_York", app.Services.GetRequiredService<StaffedHoursOptions>().TimeZone);
     }
+
+    [Fact]
+    public async Task Resolve_ShouldGiveTheOtherQueuesTheirDefaults_WhenOneQueueNameIsSet()
+    {
+        // Arrange: setting one queue name replaces the Queues sub-section of the defaults source.
+        await using var app = LocalHostApp.Build(["--SocialBot:Queues:Mentions=cli-mentions"]);
+
+        // Act
+        var resolver = app.Services.GetRequiredService<Microsoft.Azure.WebJobs.INameResolver>();
+
+        // Assert: the set name wins; the trigger attributes' other %Setting% names still resolve (to the options' defaults).
+        Assert.Equal("cli-mentions", resolver.Resolve("SocialBot:Queues:Mentions"));
+        Assert.Equal("replies", resolver.Resolve("SocialBot:Queues:Replies"));
+        Assert.Equal("notifications", resolver.Resolve("SocialBot__Queues__Notifications"));
+        Assert.Null(app.Configuration["SocialBot:Queues:Replies"]);
+    }
 }
