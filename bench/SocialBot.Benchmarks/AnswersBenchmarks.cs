@@ -6,6 +6,7 @@ using SocialBot.Core;
 using SocialBot.Core.Answers;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Triage;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Benchmarks;
 
@@ -48,6 +49,7 @@ public class AnswersBenchmarks : IDisposable
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(AnswersEnabled ? [] : new Dictionary<string, string?> { ["SocialBot:Answers:Enabled"] = "false" })
+            .AddSocialBotDefaults()
             .Build();
         _services = new ServiceCollection().AddSocialBotCore(configuration).BuildServiceProvider();
         _policy = _services.GetRequiredService<TriagePolicy>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialBot.Core;
 using SocialBot.Core.Mentions;
 using SocialBot.Core.Triage;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Benchmarks;
 
@@ -49,7 +50,7 @@ public class TriageBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _services = new ServiceCollection().AddSocialBotCore(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        _services = new ServiceCollection().AddSocialBotCore(new ConfigurationBuilder().AddSocialBotDefaults().Build()).BuildServiceProvider();
         _policy = _services.GetRequiredService<TriagePolicy>();
         _at = When == "after-hours"
             ? DateTimeOffset.Parse("2026-11-23T21:00:00-05:00", CultureInfo.InvariantCulture)

@@ -15,6 +15,7 @@ using SocialBot.Core.Triage;
 using SocialBot.Models;
 using SocialBot.Models.Embeddings;
 using SocialBot.Models.Sentiment;
+using SocialBot.Core.Configuration;
 
 var data = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "sentiment", "dev-vader-tweets.tsv");
 var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
@@ -22,6 +23,7 @@ var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
 var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Sentiment:Analyzer"] = "hybrid" })
+    .AddSocialBotDefaults()
     .Build();
 var services = new ServiceCollection();
 services.AddSocialBotCore(configuration);

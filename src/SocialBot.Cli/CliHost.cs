@@ -11,10 +11,11 @@ namespace SocialBot.Cli;
 /// <summary>Loads the configuration a command runs with and builds its services, turning bad configuration into one clear line.</summary>
 internal static class CliHost
 {
-    /// <summary>The configuration: <c>--config FILE</c> (if given) over environment variables; defaults fill the rest.</summary>
+    /// <summary>The configuration: <c>--config FILE</c> (if given) over environment variables over the embedded defaults.</summary>
     public static IConfiguration LoadConfiguration(string? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        var builder = new ConfigurationManager();
+        builder.AddSocialBotDefaults().AddEnvironmentVariables();
         if (configFile is not null)
         {
             var path = Path.GetFullPath(configFile);
@@ -26,7 +27,8 @@ internal static class CliHost
             try
             {
                 builder.AddJsonFile(path, optional: false, reloadOnChange: false);
-                return builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
+                builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+                return builder;
             }
             catch (InvalidDataException exception)
             {
@@ -38,7 +40,8 @@ internal static class CliHost
             }
         }
 
-        return builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
+        builder.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        return builder;
     }
 
     /// <summary>Builds and validates the engine's services; configuration errors become a <see cref="CliException"/> naming the key.</summary>
@@ -54,7 +57,7 @@ internal static class CliHost
         }
 
         services.AddSocialBotCore(configuration, baseDirectory);
-        services.AddSocialBotLanguage(SocialBotConfiguration.WithDefaults(configuration));
+        services.AddSocialBotLanguage(configuration);
         services.AddSocialBotEmbeddings(configuration);
         configure?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
@@ -68,7 +71,8 @@ internal static class CliHost
 
             return provider;
         }
-        catch (Exception exception) when (exception is OptionsValidationException or SocialBotConfigurationException)
+        catch (Exception exception) when (exception is OptionsValidationException or SocialBotConfigurationException
+            || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is OptionsValidationException)))
         {
             provider.Dispose();
             var where = configFile is null ? "configuration" : configFile;
@@ -76,6 +80,10 @@ internal static class CliHost
         }
     }
 
-    private static string FirstFailure(Exception exception) =>
-        exception is OptionsValidationException validation ? validation.Failures.First() : exception.Message;
+    private static string FirstFailure(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures.First(),
+        AggregateException aggregate => FirstFailure(aggregate.InnerExceptions[0]),
+        _ => exception.Message,
+    };
 }

@@ -32,6 +32,8 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddSocialBotApp(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The embedded defaults, once, under every other source (so appsettings, environment and arguments override them).
+        builder.Configuration.AddSocialBotDefaults();
         var appRoot = AppRoot(builder);
         var queueSettings = QueueHostSettings.Load(appRoot);
         var configuration = builder.Configuration;
@@ -47,7 +49,7 @@ public static class DependencyInjection
         builder.Services.AddSocialBotStorage(configuration, queueSettings.Base64);
         builder.Services.AddSocialBotNetworks(configuration);
         builder.Services.AddSocialBotHttpProtection(configuration);
-        builder.Services.AddSocialBotLanguage(SocialBotConfiguration.WithDefaults(configuration));
+        builder.Services.AddSocialBotLanguage(configuration);
         // First of the hosted services, so queues and tables exist before any trigger listener starts (the local
         // host registers its WebJobs host before this runs).
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageStartup>());

@@ -7,6 +7,7 @@ using SocialBot.Core.Sentiment;
 using SocialBot.Core.Sentiment.Hybrid;
 using SocialBot.Models.Embeddings;
 using SocialBot.Models.Sentiment;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Models.Tests;
 
@@ -102,6 +103,7 @@ public sealed class HybridSentimentAnalyzerTests
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Sentiment:Analyzer"] = "embedded" })
+            .AddSocialBotDefaults()
             .Build();
         var services = new ServiceCollection();
         services.AddSocialBotCore(configuration);

@@ -1,12 +1,5 @@
 namespace SocialBot.Azure.BotConnector;
 
-/// <summary>How the bot authenticates to the Bot Connector (new multi-tenant bots can no longer be created).</summary>
-public enum BotAppType
-{
-    SingleTenant,
-    UserAssignedMSI,
-}
-
 /// <summary>The Azure Bot registration and the Bot Connector settings (section <c>SocialBot:Bot</c>).</summary>
 public sealed class BotOptions
 {

@@ -152,7 +152,7 @@ internal static class AgentCommands
     {
         using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: true);
         var json = parseResult.GetResult(CliOptions.Format) is { Implicit: false } && parseResult.GetValue(CliOptions.Format) == "json";
-        var view = new AgentView(console, json, provider.GetRequiredService<SocialBotOptions>().StaffedHours.TimeZone, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+        var view = new AgentView(console, json, provider.GetRequiredService<StaffedHoursOptions>().TimeZone, provider.GetRequiredService<TimeProvider>().GetUtcNow());
         try
         {
             await action(provider.GetRequiredService<IHandoffDesk>(), view);

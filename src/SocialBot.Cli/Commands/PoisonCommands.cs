@@ -100,7 +100,7 @@ internal static class PoisonCommands
 
     private static string QueueName(string? requested, IServiceProvider provider)
     {
-        var names = provider.GetRequiredService<SocialBotOptions>().Queues;
+        var names = provider.GetRequiredService<QueueNamesOptions>();
         var known = new[] { names.Mentions, names.Replies, names.Handoffs, names.UrgentHandoffs };
         var queue = string.IsNullOrWhiteSpace(requested) ? names.Mentions : requested.Trim();
         return known.Contains(queue, StringComparer.Ordinal)

@@ -21,7 +21,7 @@ internal static class StorageCommands
         {
             using var provider = services.Build(parseResult.GetValue(CliOptions.Config), cloud: true);
             var (mention, json) = await MentionInput.ReadAsync(parseResult.GetValue(mentionOption)!, provider.GetRequiredService<MentionParser>(), console, cancellationToken);
-            var queueName = provider.GetRequiredService<SocialBotOptions>().Queues.Mentions;
+            var queueName = provider.GetRequiredService<QueueNamesOptions>().Mentions;
             var queue = provider.GetRequiredService<StorageClients>().Queues.GetQueueClient(queueName);
             var receipt = await Storage(() => SendAsync(queue, provider.GetRequiredService<QueueMessageCodec>().Encode(json.Trim()), cancellationToken));
             var view = new SentView(mention.Id, mention.Channel, queueName, receipt);

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Handoffs;
 using SocialBot.Core.Processing;
@@ -12,12 +13,12 @@ public sealed class NotifyEscalation
     private readonly QueueFunctionRunner _runner;
     private readonly string _queueName;
 
-    public NotifyEscalation(NotifyEscalationProcessor processor, QueueFunctionRunner runner, SocialBotOptions options)
+    public NotifyEscalation(NotifyEscalationProcessor processor, QueueFunctionRunner runner, IOptions<QueueNamesOptions> queues)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(queues);
         _processor = processor;
         _runner = runner;
-        _queueName = options.Queues.Notifications;
+        _queueName = queues.Value.Notifications;
     }
 
     [Function(nameof(NotifyEscalation))]

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using SocialBot.Core.Configuration;
 using SocialBot.Core.Processing;
 
@@ -11,12 +12,12 @@ public sealed class TriageMention
     private readonly QueueFunctionRunner _runner;
     private readonly string _queueName;
 
-    public TriageMention(TriageMentionProcessor processor, QueueFunctionRunner runner, SocialBotOptions options)
+    public TriageMention(TriageMentionProcessor processor, QueueFunctionRunner runner, IOptions<QueueNamesOptions> queues)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(queues);
         _processor = processor;
         _runner = runner;
-        _queueName = options.Queues.Mentions;
+        _queueName = queues.Value.Mentions;
     }
 
     [Function(nameof(TriageMention))]

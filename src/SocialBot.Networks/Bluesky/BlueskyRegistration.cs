@@ -30,17 +30,3 @@ public static class BlueskyRegistration
         return services;
     }
 }
-
-internal sealed class BlueskyCheck : INetworkCheck
-{
-    private readonly BlueskyApi _api;
-
-    public BlueskyCheck(BlueskyApi api)
-    {
-        _api = api;
-    }
-
-    public string Name => BlueskyApi.Network;
-
-    public Task<string> CheckAsync(CancellationToken cancellationToken = default) => _api.VerifyAsync(cancellationToken);
-}

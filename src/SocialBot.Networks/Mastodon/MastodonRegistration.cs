@@ -30,17 +30,3 @@ public static class MastodonRegistration
         return services;
     }
 }
-
-internal sealed class MastodonCheck : INetworkCheck
-{
-    private readonly MastodonApi _api;
-
-    public MastodonCheck(MastodonApi api)
-    {
-        _api = api;
-    }
-
-    public string Name => MastodonApi.Network;
-
-    public Task<string> CheckAsync(CancellationToken cancellationToken = default) => _api.VerifyAsync(cancellationToken);
-}

@@ -33,17 +33,3 @@ public static class XRegistration
         return services;
     }
 }
-
-internal sealed class XCheck : INetworkCheck
-{
-    private readonly XApi _api;
-
-    public XCheck(XApi api)
-    {
-        _api = api;
-    }
-
-    public string Name => XApi.Network;
-
-    public Task<string> CheckAsync(CancellationToken cancellationToken = default) => _api.VerifyAsync(cancellationToken);
-}

@@ -9,7 +9,7 @@ namespace SocialBot.Core.Tests.Answers;
 public sealed class AnswersOptionsTests
 {
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddSocialBotCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        new ServiceCollection().AddSocialBotCore(new ConfigurationBuilder().AddInMemoryCollection(settings).AddSocialBotDefaults().Build()).BuildServiceProvider();
 
     [Fact]
     public void Defaults_ShouldCarryTheSampleEntries_WithTheRainAnswer()

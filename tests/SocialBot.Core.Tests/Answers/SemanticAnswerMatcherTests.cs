@@ -4,6 +4,7 @@ using Moq;
 using SocialBot.Core.Answers;
 using SocialBot.Core.Embeddings;
 using SocialBot.Core.Tests.Support;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Core.Tests.Answers;
 
@@ -86,8 +87,8 @@ public sealed class SemanticAnswerMatcherTests
     [Fact]
     public void AddSocialBotCore_ShouldUseTheRegisteredEmbedder_OnlyWhenTheSemanticMatcherIsChosen()
     {
-        var semantic = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Answers:Matcher"] = "semantic" }).Build();
-        var defaults = new ConfigurationBuilder().Build();
+        var semantic = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SocialBot:Answers:Matcher"] = "semantic" }).AddSocialBotDefaults().Build();
+        var defaults = new ConfigurationBuilder().AddSocialBotDefaults().Build();
         using var withModel = new ServiceCollection().AddSingleton(_embedder.Object).AddSocialBotCore(semantic).BuildServiceProvider();
         using var lexicalWithModel = new ServiceCollection().AddSingleton(_embedder.Object).AddSocialBotCore(defaults).BuildServiceProvider();
         using var without = new ServiceCollection().AddSocialBotCore(semantic).BuildServiceProvider();

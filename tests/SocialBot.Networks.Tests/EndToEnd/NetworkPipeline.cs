@@ -6,6 +6,7 @@ using SocialBot.Core;
 using SocialBot.Core.Networks;
 using SocialBot.Core.Processing;
 using SocialBot.Testing;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Networks.Tests.EndToEnd;
 
@@ -19,7 +20,7 @@ internal sealed class NetworkPipeline : IDisposable
 
     public NetworkPipeline(AzuriteFixture azurite, IDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddSocialBotDefaults().Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSocialBotCore(configuration);

@@ -8,6 +8,7 @@ using SocialBot.Core.Processing;
 using SocialBot.Core.Replies;
 using SocialBot.Networks.Common;
 using SocialBot.Testing.Http;
+using SocialBot.Core.Configuration;
 
 namespace SocialBot.Networks.Tests.Support;
 
@@ -18,7 +19,7 @@ internal sealed class ConnectorHost : IDisposable
 
     public ConnectorHost(IDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddSocialBotDefaults().Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);

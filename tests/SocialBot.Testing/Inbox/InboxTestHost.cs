@@ -50,6 +50,7 @@ public sealed class InboxTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        builder.Configuration.AddSocialBotDefaults();
         builder.Services.AddSingleton(time);
         builder.Services.AddSocialBotCore(builder.Configuration);
         builder.Services.AddSocialBotStorage(builder.Configuration);

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Options;
+
+namespace SocialBot.Core.Configuration;
+
+/// <summary>Validates <c>SocialBot:AfterHours</c> from its data annotations (source-generated); each message names the key.</summary>
+[OptionsValidator]
+internal sealed partial class AfterHoursOptionsValidator : IValidateOptions<AfterHoursOptions>
+{
+}
