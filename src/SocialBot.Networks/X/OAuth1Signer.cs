@@ -8,8 +8,10 @@ namespace SocialBot.Networks.X;
 /// OAuth 1.0a HMAC-SHA1 request signing (RFC 5849 section 3), as X's user-context endpoints require. The signature
 /// base string is METHOD &amp; encoded base URI &amp; encoded sorted parameters (query, form body and oauth_*; a JSON
 /// body is not signed); the key is encoded consumer secret &amp; encoded token secret.
+/// Public because it is an algorithm, not an adapter: the fake X API (tests/SocialBot.Testing.Networks) verifies
+/// signatures with it.
 /// </summary>
-internal sealed class OAuth1Signer
+public sealed class OAuth1Signer
 {
     private readonly string _consumerKey;
     private readonly string _consumerSecret;
