@@ -170,7 +170,9 @@ public sealed class LocalHostQueueTests : IAsyncLifetime
         var final = await second.Status.ReadAsync();
         Assert.Equal(count, final.Received);
         Assert.Equal(0, final.Poisoned);
-        Assert.InRange(final.Pending, 0, 24);
+        // Still leased: at most what the extension had fetched when the stop came (host.json batchSize 16, a new batch at
+        // newBatchThreshold 8; a fetch under way during the stop can add a second full batch), never the whole queue.
+        Assert.InRange(final.Pending, 0, 32);
         var replies = await second.Status.ListRepliesAsync();
         Assert.Equal(replies.Count, replies.Select(reply => reply.MentionId).Distinct(StringComparer.Ordinal).Count());
         // Every mention has its reply, or is still on a queue (a leased message may have been handled already: the

@@ -1,3 +1,4 @@
+using SocialBot.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,7 @@ internal static class StorageAdapters
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        }).Build();
+        }).AddSocialBotDefaults().Build();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(At))
             .AddSocialBotCore(configuration)
