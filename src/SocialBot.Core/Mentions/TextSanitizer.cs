@@ -101,6 +101,28 @@ public static class TextSanitizer
         return result.ToString().Trim();
     }
 
+    /// <summary>
+    /// <paramref name="text"/> when it has at most <paramref name="maxLength"/> UTF-16 units; otherwise its start and
+    /// "…", together <paramref name="maxLength"/> units at most, never ending in half a surrogate pair.
+    /// </summary>
+    public static string Shorten(string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = maxLength - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
     /// <summary>True when the string has a lone (unpaired) UTF-16 surrogate, i.e. is not valid Unicode.</summary>
     public static bool HasUnpairedSurrogate(string text)
     {

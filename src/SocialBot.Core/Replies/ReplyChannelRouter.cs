@@ -1,3 +1,5 @@
+using SocialBot.Core.Mentions;
+
 namespace SocialBot.Core.Replies;
 
 /// <summary>
@@ -39,23 +41,7 @@ public sealed class ReplyChannelRouter
 
         var reason = _unavailable.Select(channel => channel.Explain(reply)).FirstOrDefault(explanation => !string.IsNullOrWhiteSpace(explanation))
             ?? $"no reply channel for channel '{reply.Channel}'";
-        return new ReplyRoute(_fallback, IsFallback: true, Shorten(reason));
-    }
-
-    private static string Shorten(string reason)
-    {
-        if (reason.Length <= MaxReasonLength)
-        {
-            return reason;
-        }
-
-        var cut = MaxReasonLength - 1;
-        if (char.IsHighSurrogate(reason[cut - 1]))
-        {
-            cut--;
-        }
-
-        return reason[..cut] + "…";
+        return new ReplyRoute(_fallback, IsFallback: true, TextSanitizer.Shorten(reason, MaxReasonLength));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using SocialBot.Core.Diagnostics;
+using SocialBot.Core.Mentions;
 using SocialBot.Core.Processing;
 using SocialBot.Functions.Hosting;
 
@@ -36,12 +37,8 @@ public sealed partial class QueueFunctionRunner
     public static string FinalAttemptReason(long dequeueCount, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var detail = exception.Message.ReplaceLineEndings(" ").Trim();
-        if (detail.Length > MaxErrorLength)
-        {
-            detail = string.Concat(detail.AsSpan(0, MaxErrorLength), "…");
-        }
-
+        // The message itself up to MaxErrorLength, then "…" (Shorten's limit counts the ellipsis).
+        var detail = TextSanitizer.Shorten(exception.Message.ReplaceLineEndings(" ").Trim(), MaxErrorLength + 1);
         return string.Create(CultureInfo.InvariantCulture, $"failed {dequeueCount} times (maxDequeueCount); last error {exception.GetType().Name}: {detail}");
     }
 
