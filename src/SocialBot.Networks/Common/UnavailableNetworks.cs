@@ -31,9 +31,6 @@ internal sealed class UnavailableNetwork : IUnavailableReplyChannel
 
 internal static class UnavailableNetworks
 {
-    /// <summary>The mention channel names of X replies (as <c>XReplyChannel</c> accepts them).</summary>
-    private static readonly string[] XChannels = ["x", "twitter"];
-
     /// <summary>Registers an <see cref="UnavailableNetwork"/> for each network of <see cref="NetworkCatalog"/> (and Meta) that has no credentials.</summary>
     public static IServiceCollection AddUnavailableNetworks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +38,10 @@ internal static class UnavailableNetworks
         {
             if (!configured)
             {
-                string[] aliases = name == X.XApi.Network ? XChannels : [name];
-                services.AddSingleton<IUnavailableReplyChannel>(new UnavailableNetwork(name, section, channel => aliases.Contains(channel, StringComparer.OrdinalIgnoreCase)));
+                Func<string, bool> isOwnChannel = name == X.XApi.Network
+                    ? channel => X.XReplyChannel.IsXChannel(channel)
+                    : channel => string.Equals(channel, name, StringComparison.OrdinalIgnoreCase);
+                services.AddSingleton<IUnavailableReplyChannel>(new UnavailableNetwork(name, section, isOwnChannel));
             }
         }
 

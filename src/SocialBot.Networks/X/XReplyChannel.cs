@@ -27,8 +27,11 @@ internal sealed partial class XReplyChannel : IReplyChannel
 
     public string Name => XApi.Network;
 
-    public bool CanDeliver(OutgoingReply reply) =>
-        reply is not null && (string.Equals(reply.Channel, "x", StringComparison.OrdinalIgnoreCase) || string.Equals(reply.Channel, "twitter", StringComparison.OrdinalIgnoreCase));
+    public bool CanDeliver(OutgoingReply reply) => reply is not null && IsXChannel(reply.Channel);
+
+    /// <summary>Whether a mention's channel name is X's (<c>x</c>, or <c>twitter</c> as the Bot Framework and older ingesters call it).</summary>
+    public static bool IsXChannel(string? channel) =>
+        string.Equals(channel, "x", StringComparison.OrdinalIgnoreCase) || string.Equals(channel, "twitter", StringComparison.OrdinalIgnoreCase);
 
     public async Task SendAsync(OutgoingReply reply, CancellationToken cancellationToken = default)
     {
