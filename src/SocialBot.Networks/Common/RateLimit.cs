@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using SocialBot.Http;
 
 namespace SocialBot.Networks.Common;
 
@@ -39,10 +40,10 @@ public readonly record struct RateLimit(int? Remaining, DateTimeOffset? ResetAt)
             }
         }
 
-        if (headers.RetryAfter is { } retryAfter)
+        if (headers.RetryAfter is { } retryAfter && OutboundRetry.RetryAfter(retryAfter, now) is { } wait)
         {
-            var after = retryAfter.Date ?? (retryAfter.Delta is { } delta ? now + delta : null);
-            if (after is not null && (reset is null || after > reset))
+            var after = now + wait;
+            if (reset is null || after > reset)
             {
                 reset = after;
             }
