@@ -102,16 +102,35 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return directory?.FullName ?? throw new InvalidOperationException("SocialBot.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The Azurite executable in the repository's .tools folder, installed from npm when missing.</summary>
+    /// <summary>
+    /// The Azurite executable in the repository's .tools folder, installed from npm when missing. Test projects run in
+    /// parallel, each in its own process, so the install is done once under a file lock and marked complete
+    /// afterwards: without that, a second <c>npm install</c> rewrote node_modules under an Azurite another project had
+    /// just started from the first install's links (it died before listening: "connection refused" on a fresh clone).
+    /// </summary>
     public static async Task<string> EnsureInstalledAsync()
     {
         var prefix = Path.Combine(RepoRoot(), ".tools", "azurite");
         var executable = Path.Combine(prefix, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
-        if (File.Exists(executable))
+        var installed = Path.Combine(prefix, ".installed");
+        if (File.Exists(installed) && File.Exists(executable))
         {
             return executable;
         }
 
+        Directory.CreateDirectory(prefix);
+        using var installLock = await LockAsync(Path.Combine(prefix, ".install.lock"), TimeSpan.FromMinutes(6));
+        if (!File.Exists(executable))
+        {
+            await InstallAsync(prefix, executable);
+        }
+
+        await File.WriteAllTextAsync(installed, "azurite@3\n");
+        return executable;
+    }
+
+    private static async Task InstallAsync(string prefix, string executable)
+    {
         var install = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
         {
             RedirectStandardOutput = true,
@@ -132,8 +151,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"npm install azurite@3 failed ({npm.ExitCode}): {await output}{await error}");
         }
+    }
 
-        return executable;
+    /// <summary>An exclusive lock on <paramref name="path"/> across processes, waited for up to <paramref name="limit"/>.</summary>
+    private static async Task<FileStream> LockAsync(string path, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (watch.Elapsed < limit)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
